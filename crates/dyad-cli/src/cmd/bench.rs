@@ -1,0 +1,10 @@
+//! `dyad bench` (placeholder: being written).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_a: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not available yet")
+}

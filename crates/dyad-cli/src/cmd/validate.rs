@@ -1,0 +1,12 @@
+//! `dyad validate` (placeholder: being written).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`dyad validate` is not available yet")
+}

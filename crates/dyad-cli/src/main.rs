@@ -1,0 +1,61 @@
+//! `dyad`: the command line. Each subcommand lives in `cmd/<name>.rs`; this file only
+//! parses arguments and dispatches. The work is done by the library crates.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "dyad", version, about = "Political event-data coder: news text in, CAMEO events out.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles, strip boilerplate, find metadata and segment them; print JSON or text.
+    Clean(cmd::clean::Args),
+    /// Code articles into CAMEO events (stored in a database and/or printed).
+    Code(cmd::code::Args),
+    /// Show how a sentence is tokenised, tagged and coded, and why.
+    Explain(cmd::explain::Args),
+    /// Score dyad against a validation suite (PETRARCH XML or JSONL records).
+    Validate(cmd::validate::Args),
+    /// Check, summarise, convert and query dictionaries.
+    Dict(cmd::dict::Args),
+    /// Re-code the stored articles of a database with (changed) dictionaries.
+    Recode(cmd::store::RecodeArgs),
+    /// Export stored events (GDELT 2.0, mentions, JSONL/PLOVER, Parquet, CSV).
+    Export(cmd::store::ExportArgs),
+    /// Summarise a database: articles, sentences, events by root and quad class, top dyads.
+    Stats(cmd::store::StatsArgs),
+    /// List stored events as a readable table.
+    Events(cmd::store::EventsArgs),
+    /// Measure throughput and compile times.
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Clean(a) => cmd::clean::run(a),
+        Command::Code(a) => cmd::code::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
+        Command::Validate(a) => cmd::validate::run(a),
+        Command::Dict(a) => cmd::dict::run(a),
+        Command::Recode(a) => cmd::store::recode(a),
+        Command::Export(a) => cmd::store::export(a),
+        Command::Stats(a) => cmd::store::stats(a),
+        Command::Events(a) => cmd::store::events(a),
+        Command::Bench(a) => cmd::bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The dictionary model. Every loader (dyad's own format, PETRARCH, TABARI) produces these
+//! types; the coder (crate `dyad-code`) compiles them into matchers. Names and words are kept
+//! as written; normalisation (case, hyphens, possessives) is the matcher's job.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where an entry was read from, for error messages and event evidence ("verbs/05.txt:12").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub file: String,
+    pub line: usize,
+}
+
+impl std::fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// An inclusive date range; `None` on a side means open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl DateRange {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
+    }
+}
+
+/// A complete set of dictionaries, as loaded.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Dictionaries {
+    pub actors: Vec<ActorEntry>,
+    pub agents: Vec<AgentEntry>,
+    pub verbs: Vec<VerbEntry>,
+    /// Synonym sets by name (without the leading `&`), each a list of phrases.
+    pub sets: BTreeMap<String, Vec<String>>,
+    pub discards: Vec<Discard>,
+    pub issues: Vec<IssueEntry>,
+    pub codebook: Codebook,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Country,
+    Territory,
+    Person,
+    Igo,
+    Ngo,
+    Party,
+    Group,
+    Media,
+    Business,
+    #[default]
+    Other,
+}
+
+/// A name (or adjective, seat, short form) with an optional code and validity of its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alias {
+    pub text: String,
+    /// Overrides the entry's code for this name ("the Kremlin [RUSGOV]").
+    pub code: Option<String>,
+    /// The name is only valid in this range ("Soviet Union (..1991-12-25)").
+    pub range: Option<DateRange>,
+}
+
+impl Alias {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self { text: text.into(), code: None, range: None }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatedCode {
+    pub code: String,
+    pub range: DateRange,
+}
+
+/// An actor: a country, organisation, group or person.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorEntry {
+    /// Canonical name (also matched).
+    pub name: String,
+    /// Default code when no dated code applies; `None` is the null code.
+    pub code: Option<String>,
+    pub kind: ActorKind,
+    /// Further full names and variants.
+    pub names: Vec<Alias>,
+    /// Adjectives and demonyms: code alone as the country, compose with agents.
+    pub adjectives: Vec<Alias>,
+    /// Capitals and seats of power (metonyms).
+    pub seats: Vec<Alias>,
+    /// Forms that match only after a full name appeared in the same document.
+    pub short: Vec<Alias>,
+    /// Dated codes (offices held).
+    pub dated: Vec<DatedCode>,
+    pub notes: Vec<String>,
+    pub at: SourceRef,
+}
+
+impl ActorEntry {
+    /// The code this actor has on `date` (dated codes first, then the default).
+    /// Without a date, an open-ended (current) dated code wins, else the default.
+    pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
+        let hit = match date {
+            Some(d) => self.dated.iter().find(|c| c.range.contains(d)),
+            None => self.dated.iter().find(|c| c.range.to.is_none()),
+        };
+        hit.map(|c| c.code.as_str()).or(self.code.as_deref())
+    }
+}
+
+/// A role word that composes with a country ("President" + RUS → RUSGOV).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentEntry {
+    pub name: String,
+    /// The role code without `~` ("GOV", "MIL", "GOVFRM").
+    pub role: String,
+    /// Further forms, plurals included (no plurals are generated at match time).
+    pub names: Vec<String>,
+    pub at: SourceRef,
+}
+
+/// One element of a verb pattern, in sentence order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PatternElement {
+    /// The verb itself (`*`).
+    Verb,
+    /// The source actor slot (`$`).
+    Source,
+    /// The target actor slot (`+`).
+    Target,
+    /// Consecutive words that must appear ("congratulations", "financial aid"), lowercase.
+    Phrase(Vec<String>),
+    /// One of several phrases (`(a|b c)`, PETRARCH `{...}` alternatives).
+    AnyOf(Vec<Vec<String>>),
+    /// Any phrase of a synonym set (`&name`, without the `&`).
+    Set(String),
+    /// TABARI/PETRARCH `^`: skip to the end of the current noun phrase.
+    Skip,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pattern {
+    pub elements: Vec<PatternElement>,
+    /// `None` is the null code (`---`): matching it suppresses an event.
+    pub code: Option<String>,
+    /// The pattern as written in its file, for evidence and `dyad explain`.
+    pub text: String,
+    pub at: SourceRef,
+}
+
+/// A verb block: synonymous verbs sharing a default code and patterns.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerbEntry {
+    /// Base forms as written ("congratulate", "call for", "cordon off").
+    pub lemmas: Vec<String>,
+    /// Every surface form to match (inflections generated or given), lowercase; multi-word
+    /// verbs keep their spaces ("called for").
+    pub forms: Vec<String>,
+    /// Code when no pattern matches; `None` means the verb alone makes no event.
+    pub code: Option<String>,
+    pub patterns: Vec<Pattern>,
+    pub at: SourceRef,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiscardScope {
+    /// Drop the whole article (PETRARCH `+` discards).
+    Story,
+    /// Drop the sentence.
+    Sentence,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discard {
+    pub phrase: String,
+    pub scope: DiscardScope,
+    pub at: SourceRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueEntry {
+    pub phrase: String,
+    pub code: String,
+    pub at: SourceRef,
+}
+
+/// The CAMEO event codebook.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Codebook {
+    pub entries: BTreeMap<String, CodebookEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CodebookEntry {
+    pub code: String,
+    pub name: String,
+    pub goldstein: f64,
+    pub quad_class: u8,
+    pub plover_type: Option<String>,
+    pub plover_mode: Option<String>,
+}
+
+impl Codebook {
+    /// The entry for `code`, falling back to its parent (4-digit → 3-digit → root).
+    pub fn lookup(&self, code: &str) -> Option<&CodebookEntry> {
+        let mut c = code;
+        loop {
+            if let Some(e) = self.entries.get(c) {
+                return Some(e);
+            }
+            if c.len() <= 2 {
+                return None;
+            }
+            c = &c[..c.len() - 1];
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Input side of dyad: readers, cleaning, metadata.

@@ -1,0 +1,1 @@
+//! Storage, deduplication and export.
