@@ -1,10 +1,28 @@
-//! `dyad bench` (placeholder: being written).
+//! `dyad bench`: throughput and compile-time figures. Each benchmark lives beside the
+//! command it measures.
 
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    pub what: Bench,
+}
 
-pub fn run(_a: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not available yet")
+#[derive(clap::Subcommand)]
+pub enum Bench {
+    /// Read + clean + segment throughput (MB/s).
+    Ingest(super::clean::BenchArgs),
+    /// Dictionary compile time and coding throughput (sentences/s).
+    Code(super::code::BenchArgs),
+    /// Coding into a fresh database vs. without one.
+    Store(super::store::BenchArgs),
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    match a.what {
+        Bench::Ingest(b) => super::clean::bench(b),
+        Bench::Code(b) => super::code::bench(b),
+        Bench::Store(b) => super::store::bench(b),
+    }
 }

@@ -10,3 +10,10 @@ pub struct Args {
 pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
     anyhow::bail!("`dyad clean` is not available yet")
 }
+
+#[derive(clap::Args)]
+pub struct BenchArgs {}
+
+pub fn bench(_a: BenchArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not available yet")
+}

@@ -12,6 +12,8 @@ pub struct Args {
 pub enum DictCommand {
     /// Check dictionaries for errors.
     Check { dir: Option<std::path::PathBuf> },
+    /// What a name resolves to on a date.
+    Who(super::who::Args),
 }
 
 pub fn run(_args: Args) -> anyhow::Result<ExitCode> {

@@ -23,3 +23,10 @@ pub fn stats(_a: StatsArgs) -> anyhow::Result<ExitCode> {
 pub fn events(_a: EventsArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!("not available yet")
 }
+
+#[derive(clap::Args)]
+pub struct BenchArgs {}
+
+pub fn bench(_a: BenchArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not available yet")
+}
