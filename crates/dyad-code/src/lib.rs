@@ -1,1 +1,132 @@
-//! The coding engine.
+//! The coding engine: dictionaries compiled into matchers (`compile`), and raw sentences coded
+//! into CAMEO events with evidence.
+//!
+//! Pipeline for one sentence (each step its own module):
+//! `normalize` (words) → `tag` (actor, agent, verb phrases) → `mention` (noun phrases,
+//! compounds, composed codes) → `coref` (pronouns, short names, quotations) → `pattern` +
+//! `clause` (which pattern, who is source and target) → `modality` (negation, intent) →
+//! `event` (the `Event` records). See docs/coding.md.
+
+mod clause;
+pub mod compile;
+mod coref;
+mod event;
+mod explain;
+mod mention;
+mod modality;
+pub mod normalize;
+mod pattern;
+mod sentence;
+mod tag;
+pub mod validation;
+
+pub use explain::Explanation;
+pub use modality::intent_code;
+
+use compile::Compiled;
+use dyad_dict::{Dictionaries, DiscardScope};
+use dyad_doc::{Document, Event};
+
+/// Compiled dictionaries, ready to code documents. Cheap to share between threads.
+pub struct Coder {
+    dicts: Dictionaries,
+    compiled: Compiled,
+}
+
+impl Coder {
+    /// Compile the dictionaries (see `dyad bench code` for how long this takes).
+    pub fn new(dicts: &Dictionaries) -> Self {
+        Coder { dicts: dicts.clone(), compiled: Compiled::new(dicts) }
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// Code a segmented document. Events come in sentence order, then verb order.
+    pub fn code_document(&self, doc: &Document) -> Vec<Event> {
+        let mut memory = coref::Memory::default();
+        let mut events = Vec::new();
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let text = doc.sentence_text(s);
+            let a = sentence::analyse(&self.compiled, &self.dicts, text, s.char_start, doc.date, &mut memory);
+            if a.discard == Some(DiscardScope::Story) {
+                return Vec::new();
+            }
+            events.extend(event::events(&self.dicts, doc, i, s, &a));
+        }
+        events
+    }
+
+    /// Code one sentence of a document and keep every step, for `dyad explain`.
+    pub fn explain(&self, doc: &Document, sentence: usize) -> Explanation {
+        let mut memory = coref::Memory::default();
+        // Earlier sentences set up names and speakers the explained sentence may refer to.
+        for s in doc.sentences.iter().take(sentence) {
+            sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory);
+        }
+        let Some(s) = doc.sentences.get(sentence) else {
+            return Explanation::empty(sentence, doc.sentences.len());
+        };
+        let a = sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory);
+        let events = event::events(&self.dicts, doc, sentence, s, &a);
+        Explanation::new(&self.dicts, doc, sentence, a, events)
+    }
+
+    /// What a name resolves to through the same matcher: the actor and agent phrases found in
+    /// `text`, longest first, with entries (for `dyad dict who`).
+    pub fn lookup(&self, text: &str) -> Vec<NameMatch> {
+        let words = normalize::split_words(text, 0);
+        let ids: Vec<u32> = words.iter().map(|w| self.compiled.vocab.get(&w.norm)).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ids.len() {
+            match self.compiled.nouns.longest_at(&ids, i, |_| true) {
+                Some((len, hits)) => {
+                    let phrase = text.chars().skip(words[i].char_start).take(words[i + len - 1].char_end - words[i].char_start).collect();
+                    for h in hits {
+                        out.push(match h {
+                            compile::NounHit::Actor { entry, kind, code, .. } => NameMatch {
+                                phrase: String::clone(&phrase),
+                                actor: Some(*entry as usize),
+                                agent: None,
+                                kind: format!("{kind:?}").to_lowercase(),
+                                code_override: code.clone(),
+                            },
+                            compile::NounHit::Agent { entry } => NameMatch {
+                                phrase: String::clone(&phrase),
+                                actor: None,
+                                agent: Some(*entry as usize),
+                                kind: "agent".into(),
+                                code_override: None,
+                            },
+                        });
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Sizes of the compiled matchers: (vocabulary words, noun phrases, verb forms, patterns).
+    pub fn stats(&self) -> (usize, usize, usize, usize) {
+        let c = &self.compiled;
+        (c.vocab.len(), c.nouns.phrases(), c.verbs.phrases(), c.patterns.iter().map(Vec::len).sum())
+    }
+}
+
+/// A phrase of a looked-up name and the dictionary entry it matched.
+#[derive(Clone, Debug)]
+pub struct NameMatch {
+    pub phrase: String,
+    /// Index into `Dictionaries::actors`.
+    pub actor: Option<usize>,
+    /// Index into `Dictionaries::agents`.
+    pub agent: Option<usize>,
+    /// name, adjective, seat, short or agent.
+    pub kind: String,
+    /// The name's own code, when it has one ("the Kremlin [RUSGOV]").
+    pub code_override: Option<String>,
+}

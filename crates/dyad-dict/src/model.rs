@@ -1,6 +1,16 @@
 //! The dictionary model. Every loader (dyad's own format, PETRARCH, TABARI) produces these
 //! types; the coder (crate `dyad-code`) compiles them into matchers. Names and words are kept
 //! as written; normalisation (case, hyphens, possessives) is the matcher's job.
+//!
+//! Changes since the skeleton (all additive, `#[serde(default)]`):
+//! * `Pattern::reverse_code`, `VerbEntry::reverse_code`: TABARI/PETRARCH paired codes
+//!   `[042:043]` — a second event with source and target swapped (`[:173]` = only that one).
+//! * `AgentEntry::prefix`: PETRARCH `[NGO~]` agents, whose role goes *before* the actor code.
+//! * `IssueEntry::ignore`: PETRARCH `~phrase` issue lines — a match cancels issue coding
+//!   for the sentence (`code` is empty then).
+//! * Pattern words: in dyad's format each bare word is its own one-word `Phrase` (gaps allowed
+//!   between elements); a multi-word `Phrase` is consecutive words (`(financial aid)`,
+//!   PETRARCH `{FINANCIAL AID}` or `AIR_STRIKE`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -33,7 +43,7 @@ impl DateRange {
 }
 
 /// A complete set of dictionaries, as loaded.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dictionaries {
     pub actors: Vec<ActorEntry>,
     pub agents: Vec<AgentEntry>,
@@ -123,6 +133,9 @@ pub struct AgentEntry {
     pub name: String,
     /// The role code without `~` ("GOV", "MIL", "GOVFRM").
     pub role: String,
+    /// `[NGO~]`: the role is written before the actor code (NGO + USA → NGOUSA).
+    #[serde(default)]
+    pub prefix: bool,
     /// Further forms, plurals included (no plurals are generated at match time).
     pub names: Vec<String>,
     pub at: SourceRef,
@@ -152,6 +165,9 @@ pub struct Pattern {
     pub elements: Vec<PatternElement>,
     /// `None` is the null code (`---`): matching it suppresses an event.
     pub code: Option<String>,
+    /// Paired code (`[042:043]`): also an event with source and target swapped.
+    #[serde(default)]
+    pub reverse_code: Option<String>,
     /// The pattern as written in its file, for evidence and `dyad explain`.
     pub text: String,
     pub at: SourceRef,
@@ -167,6 +183,9 @@ pub struct VerbEntry {
     pub forms: Vec<String>,
     /// Code when no pattern matches; `None` means the verb alone makes no event.
     pub code: Option<String>,
+    /// Paired default code (`[013:012]`): also an event with source and target swapped.
+    #[serde(default)]
+    pub reverse_code: Option<String>,
     pub patterns: Vec<Pattern>,
     pub at: SourceRef,
 }
@@ -191,11 +210,14 @@ pub struct Discard {
 pub struct IssueEntry {
     pub phrase: String,
     pub code: String,
+    /// An ignore phrase (PETRARCH `~...`): when it matches, no issues are coded for the sentence.
+    #[serde(default)]
+    pub ignore: bool,
     pub at: SourceRef,
 }
 
 /// The CAMEO event codebook.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Codebook {
     pub entries: BTreeMap<String, CodebookEntry>,
 }

@@ -1,6 +1,10 @@
-//! `dyad dict` (placeholder: being written).
+//! `dyad dict`: check, summarise and convert dictionaries (`who` lives in `who.rs`).
 
+use anyhow::Context;
+use dyad_dict::{check, stats::Stats, write, Diagnostic, LoadOptions, Loaded, Severity};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -10,12 +14,113 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 pub enum DictCommand {
-    /// Check dictionaries for errors.
-    Check { dir: Option<std::path::PathBuf> },
+    /// Check dictionaries: unknown codes, conflicting names, unreachable patterns, overlapping
+    /// dates. Exits 1 if there are errors.
+    Check {
+        /// A dictionary folder (dyad's layout or PETRARCH/TABARI files); default: the built-ins.
+        dir: Option<PathBuf>,
+        /// Any load error stops the load.
+        #[arg(long)]
+        strict: bool,
+        /// Also list info-level findings.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Count actors, names, agents, verbs, forms, patterns and codebook coverage.
+    Stats {
+        /// A dictionary folder; default: the built-ins.
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        strict: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Convert PETRARCH/TABARI (or dyad) dictionaries into dyad's format.
+    Convert {
+        /// The folder to read.
+        src: PathBuf,
+        /// The folder to write (created; existing files of the same names are replaced).
+        out: PathBuf,
+        #[arg(long)]
+        strict: bool,
+    },
     /// What a name resolves to on a date.
     Who(super::who::Args),
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`dyad dict` is not available yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        DictCommand::Check { dir, strict, verbose } => check_cmd(dir.as_deref(), strict, verbose),
+        DictCommand::Stats { dir, strict, json } => stats_cmd(dir.as_deref(), strict, json),
+        DictCommand::Convert { src, out, strict } => convert_cmd(&src, &out, strict),
+        DictCommand::Who(a) => super::who::run(a),
+    }
+}
+
+/// Load a folder or the built-ins; also return the load time in ms.
+fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<(Loaded, f64)> {
+    let start = Instant::now();
+    let loaded = match dir {
+        Some(d) => dyad_dict::load_dir(d, &LoadOptions { strict }).with_context(|| format!("loading dictionaries from {}", d.display()))?,
+        None => {
+            let l = dyad_dict::builtin();
+            if strict {
+                if let Some(e) = l.errors().next() {
+                    anyhow::bail!("{e} (built-in dictionaries, --strict)");
+                }
+            }
+            l
+        }
+    };
+    Ok((loaded, start.elapsed().as_secs_f64() * 1000.0))
+}
+
+fn summary(diags: &[Diagnostic]) -> String {
+    let n = |s| dyad_dict::diag::count(diags, s);
+    format!("{} error(s), {} warning(s), {} note(s)", n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+}
+
+fn check_cmd(dir: Option<&Path>, strict: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let (loaded, _) = load(dir, strict)?;
+    let mut all = loaded.diagnostics;
+    all.extend(check::check(&loaded.dicts));
+    let shown = all.iter().filter(|d| verbose || d.severity != Severity::Info);
+    for d in shown {
+        println!("{d}");
+    }
+    println!("{}: {}", dir.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in dictionaries".into()), summary(&all));
+    let errors = dyad_dict::diag::count(&all, Severity::Error);
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn stats_cmd(dir: Option<&Path>, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
+    let (loaded, ms) = load(dir, strict)?;
+    let stats = Stats::of(&loaded.dicts);
+    if json {
+        let mut v = serde_json::to_value(&stats)?;
+        v["load_ms"] = serde_json::json!(ms);
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        print!("{stats}");
+        println!("load time     {ms:>9.1} ms");
+        println!("diagnostics   {}", summary(&loaded.diagnostics));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn convert_cmd(src: &Path, out: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+    let (loaded, _) = load(Some(src), strict)?;
+    for d in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        eprintln!("dyad: {d}");
+    }
+    let (files, skipped) = write::write_dir(&loaded.dicts, out).with_context(|| format!("writing {}", out.display()))?;
+    for s in &skipped {
+        eprintln!("dyad: not written (not expressible in dyad's format): {s}");
+    }
+    for f in &files {
+        println!("wrote {}", f.display());
+    }
+    println!("{}; {} item(s) not written", summary(&loaded.diagnostics), skipped.len());
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,202 @@
-//! Input options shared by every command that reads articles (placeholder: being written).
+//! Input options shared by every command that reads articles (`clean`, `code`, ...), and
+//! the one loop that turns them into cleaned, segmented documents.
+//!
+//! API choice: callback style, because it parallelises without handing threads to callers.
+//! [`map_documents`] reads records on a background thread (I/O, framing), runs
+//! build + segment + the caller's `work` on a rayon pool of `--threads` workers in chunks,
+//! and hands each result to `sink` on the calling thread, in input order. Skipped inputs
+//! are reported on stderr as they happen and counted in the returned [`InputSummary`].
+//! [`for_each_document`] is the same without a `work` step.
 
-#[derive(clap::Args, Clone)]
+use anyhow::Context;
+use chrono::NaiveDate;
+use dyad_doc::{Document, Stage};
+use dyad_ingest::{ErrorKind, Format, InputError, Options, Record};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Clone, Debug)]
 pub struct InputArgs {
-    /// Files or folders to read; `-` for standard input.
-    pub paths: Vec<std::path::PathBuf>,
+    /// Files or folders to read (folders: .txt, .jsonl, .html, .warc and their .gz, in name
+    /// order); `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Publication date for every article, overriding dates found in the input.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_flag_date)]
+    pub date: Option<NaiveDate>,
+    /// Input format; `auto` decides by extension, then by content.
+    #[arg(long = "input-format", value_name = "FORMAT", default_value = "auto",
+          value_parser = ["auto", "text", "jsonl", "html", "warc"])]
+    pub input_format: String,
+    /// JSONL field mapping FIELD=KEY, e.g. `--field text=body,title=headline`
+    /// (fields: text, title, date, url, id, source, author, dateline).
+    #[arg(long = "field", value_name = "FIELD=KEY", value_delimiter = ',')]
+    pub fields: Vec<String>,
+    /// Worker threads for cleaning, segmenting and the command's own work (0 = all cores).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub threads: usize,
+    /// Do not print each skipped input (the summary still counts them). Set by benchmarks.
+    #[arg(skip)]
+    pub quiet: bool,
+}
+
+fn parse_flag_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date like 2018-08-16"))
+}
+
+impl InputArgs {
+    /// The reading options these flags describe.
+    pub fn options(&self) -> anyhow::Result<Options> {
+        let mut opts = Options {
+            format: self.input_format.parse::<Format>().map_err(anyhow::Error::msg)?,
+            date: self.date,
+            ..Options::default()
+        };
+        for f in &self.fields {
+            opts.fields.set(f).map_err(anyhow::Error::msg).context("--field")?;
+        }
+        Ok(opts)
+    }
+
+    fn thread_count(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            n => n,
+        }
+    }
+}
+
+/// What was read and what was skipped; printed on stderr at the end of a command.
+#[derive(Clone, Debug, Default)]
+pub struct InputSummary {
+    pub documents: u64,
+    pub sentences: u64,
+    /// Raw input bytes of the articles read (after gunzip), skipped ones included.
+    pub bytes: u64,
+    pub skipped: BTreeMap<ErrorKind, u64>,
+    /// Do not print each skipped input as it happens.
+    pub quiet: bool,
+}
+
+impl InputSummary {
+    pub fn skipped_total(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+
+    fn skip(&mut self, e: &InputError) {
+        *self.skipped.entry(e.kind).or_default() += 1;
+        if !self.quiet {
+            eprintln!("dyad: skipped {e}");
+        }
+    }
+
+    /// One line: "dyad: 2 documents, 31 sentences; skipped 2 inputs (1 binary, 1 empty)".
+    pub fn line(&self) -> String {
+        let mut s = format!("dyad: {} documents, {} sentences", self.documents, self.sentences);
+        let total = self.skipped_total();
+        if total > 0 {
+            let parts: Vec<String> = self.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            s.push_str(&format!("; skipped {total} input{} ({})", if total == 1 { "" } else { "s" }, parts.join(", ")));
+        }
+        s
+    }
+
+    pub fn print(&self) {
+        eprintln!("{}", self.line());
+    }
+
+    /// 0 when every input was read, 1 when some were skipped.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.skipped_total() == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Read, clean and segment every article (the per-record half of the pipeline).
+pub fn prepare(rec: Record, opts: &Options) -> Result<Document, InputError> {
+    let mut doc = dyad_ingest::build(rec, opts)?;
+    dyad_segment::Segmenter.run(&mut doc);
+    Ok(doc)
+}
+
+/// Records per parallel chunk: big enough to keep workers busy, small enough to stream.
+const CHUNK: usize = 256;
+
+/// Read every input, run `work` on each cleaned + segmented document (in parallel with
+/// `--threads`), and pass the results to `sink` in input order. A `sink` error stops the run.
+pub fn map_documents<T, W, S>(args: &InputArgs, work: W, mut sink: S) -> anyhow::Result<InputSummary>
+where
+    T: Send,
+    W: Fn(Document) -> T + Sync,
+    S: FnMut(T) -> anyhow::Result<()>,
+{
+    let opts = args.options()?;
+    let mut summary = InputSummary { quiet: args.quiet, ..InputSummary::default() };
+    let threads = args.thread_count();
+    let mut records = dyad_ingest::records(&args.paths, &opts);
+
+    if threads <= 1 {
+        for rec in records {
+            match rec {
+                Ok(rec) => {
+                    summary.bytes += rec.bytes.len() as u64;
+                    match prepare(rec, &opts) {
+                        Ok(doc) => {
+                            summary.documents += 1;
+                            summary.sentences += doc.sentences.len() as u64;
+                            sink(work(doc))?;
+                        }
+                        Err(e) => summary.skip(&e),
+                    }
+                }
+                Err(e) => summary.skip(&e),
+            }
+        }
+        return Ok(summary);
+    }
+
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("starting worker threads")?;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        // The reader thread frames records while the pool works on the previous chunk.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Record, InputError>>>(2);
+        scope.spawn(move || loop {
+            let chunk: Vec<_> = records.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() || tx.send(chunk).is_err() {
+                break;
+            }
+        });
+        for chunk in rx {
+            for r in chunk.iter().flatten() {
+                summary.bytes += r.bytes.len() as u64;
+            }
+            let results: Vec<Result<(usize, T), InputError>> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|r| r.and_then(|rec| prepare(rec, &opts)).map(|doc| (doc.sentences.len(), work(doc))))
+                    .collect()
+            });
+            for r in results {
+                match r {
+                    Ok((sentences, out)) => {
+                        summary.documents += 1;
+                        summary.sentences += sentences as u64;
+                        sink(out)?;
+                    }
+                    Err(e) => summary.skip(&e),
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(summary)
+}
+
+/// [`map_documents`] without a parallel `work` step.
+pub fn for_each_document(args: &InputArgs, sink: impl FnMut(Document) -> anyhow::Result<()>) -> anyhow::Result<InputSummary> {
+    map_documents(args, |d| d, sink)
 }

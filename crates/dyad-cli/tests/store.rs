@@ -1,0 +1,126 @@
+//! `dyad stats|events|export|recode` against a database coded from a small fixture with the
+//! built-in dictionaries: the same congratulation reported by two outlets is one event.
+use dyad_doc::Stage;
+use dyad_store::{Filter, Store};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store_congratulation.jsonl")
+}
+
+/// Read, segment and code the fixture into a new database (what `dyad code --db` does).
+fn coded_db(dir: &Path) -> PathBuf {
+    let coder = dyad_code::Coder::new(&dyad_dict::builtin().dicts);
+    let db = dir.join("t.db");
+    let mut store = Store::open(&db).unwrap();
+    store.begin_batch().unwrap();
+    let opts = dyad_ingest::Options::default();
+    for doc in dyad_ingest::documents(&[fixture()], &opts) {
+        let mut doc = doc.unwrap();
+        dyad_segment::Segmenter.run(&mut doc);
+        let events = coder.code_document(&doc);
+        store.add(&doc, &events).unwrap();
+    }
+    store.commit().unwrap();
+    db
+}
+
+fn dyad(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad")).args(args).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn congratulation_from_two_outlets_is_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = coded_db(dir.path());
+    let store = Store::open_read_only(&db).unwrap();
+    let events = store.events(&Filter::default()).unwrap();
+    let congrats: Vec<_> = events.iter().filter(|e| e.root == "05" || e.root == "01" || e.root == "03").collect();
+    let merged: Vec<_> = events.iter().filter(|e| e.num_articles == 2).collect();
+    assert!(!merged.is_empty(), "the shared sentence's event merges across the two articles: {events:#?}");
+    for e in &merged {
+        assert_eq!(e.num_sources, 2, "upi.com and example wire: {e:?}");
+        assert_eq!(e.source_url, "https://www.upi.com/Top_News/World-News/kim-congratulates-putin/", "root = first seen");
+        assert!(e.source.starts_with("PRK") || e.target.starts_with("PRK") || e.source.starts_with("RUS"), "{e:?}");
+    }
+    assert!(!congrats.is_empty(), "{events:#?}");
+}
+
+#[test]
+fn stats_events_and_every_export_format_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = coded_db(dir.path());
+    let db_s = db.to_str().unwrap();
+
+    let (ok, out, err) = dyad(&["stats", "--db", db_s]);
+    assert!(ok, "{err}");
+    assert!(out.contains("articles      2"), "{out}");
+    assert!(out.contains("by quad class"), "{out}");
+
+    let (ok, out, err) = dyad(&["events", "--db", db_s, "--mentions"]);
+    assert!(ok, "{err}");
+    assert!(out.lines().next().unwrap().starts_with("date"), "{out}");
+    assert!(out.contains("2018-03-20"), "{out}");
+    assert!(out.contains("newswire.example.com/asia/88"), "mentions list the second article: {out}");
+
+    for (format, check) in [
+        ("gdelt", Box::new(|s: &str| s.lines().all(|l| l.split('\t').count() == 61)) as Box<dyn Fn(&str) -> bool>),
+        ("gdelt-mentions", Box::new(|s: &str| s.lines().all(|l| l.split('\t').count() == 16))),
+        ("jsonl", Box::new(|s: &str| s.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()))),
+        ("csv", Box::new(|s: &str| s.starts_with("global_event_id,date,"))),
+    ] {
+        let (ok, out, err) = dyad(&["export", "--db", db_s, "--format", format]);
+        assert!(ok, "{format}: {err}");
+        assert!(!out.is_empty() && check(&out), "{format}: {out}");
+    }
+    let pq = dir.path().join("e.parquet");
+    let (ok, _, err) = dyad(&["export", "--db", db_s, "--format", "parquet", "-o", pq.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let bytes = std::fs::read(&pq).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+
+    // Filters narrow.
+    let (ok, out, _) = dyad(&["export", "--db", db_s, "--format", "gdelt", "--from", "2019-01-01"]);
+    assert!(ok && out.is_empty(), "{out}");
+}
+
+#[test]
+fn recode_replaces_events_and_can_change_the_dedup_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = coded_db(dir.path());
+    let before = Store::open_read_only(&db).unwrap().stats(5).unwrap();
+    let (ok, _, err) = dyad(&["recode", "--db", db.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(err.contains("recoded 2 articles"), "{err}");
+    let after = Store::open_read_only(&db).unwrap().stats(5).unwrap();
+    assert_eq!((before.events, before.mentions), (after.events, after.mentions), "same dictionaries, same events");
+
+    let (ok, _, err) = dyad(&["recode", "--db", db.to_str().unwrap(), "--dedup", "none"]);
+    assert!(ok, "{err}");
+    let none = Store::open_read_only(&db).unwrap().stats(5).unwrap();
+    assert_eq!(none.dedup, "none");
+    assert_eq!(none.events, none.mentions, "every mention its own event");
+    assert!(none.events > after.events, "the merged congratulation splits again");
+}
+
+#[test]
+fn bad_databases_give_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database\n".repeat(50)).unwrap();
+    let (ok, _, err) = dyad(&["stats", "--db", text.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("notes.txt") && err.contains("not a dyad database"), "{err}");
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "not a database\n".repeat(50));
+
+    let missing = dir.path().join("missing.db");
+    let (ok, _, err) = dyad(&["events", "--db", missing.to_str().unwrap()]);
+    assert!(!ok && err.contains("no such database"), "{err}");
+    assert!(!missing.exists(), "queries never create a database");
+
+    let db = coded_db(dir.path());
+    let (ok, _, err) = dyad(&["export", "--db", db.to_str().unwrap(), "--format", "xlsx"]);
+    assert!(!ok && err.contains("gdelt-mentions"), "{err}");
+}

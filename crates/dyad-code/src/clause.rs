@@ -1,0 +1,189 @@
+//! Sentence structure without a parser: clause boundaries from punctuation and subordinating
+//! words, the subject as the nearest actor before the verb in its clause, the object as the
+//! first actor after it, and passive voice ("X was attacked by Y").
+
+use crate::mention::Mention;
+use crate::tag::{Tagged, VerbMatch};
+
+/// Words that start a new clause: the subject of a verb is never found before them.
+const SUBJECT_STOPS: &[&str] = &[
+    ";", ":", "that", "when", "after", "before", "because", "while", "where", "although", "though", "if", "since", "until",
+    "unless", "whether", "but", "whereas",
+];
+/// Relative pronouns: the subject of the verb after them is the noun before them.
+const RELATIVES: &[&str] = &["who", "which"];
+/// Words that end the search for an object.
+const OBJECT_STOPS: &[&str] = &[
+    ";", ":", "after", "before", "because", "while", "when", "where", "although", "though", "since", "until", "unless", "which",
+    "who", "whose", "whereas", "but",
+];
+/// Prepositions: an actor right after one is not the subject of a later verb.
+const PREPOSITIONS: &[&str] = &[
+    "by", "of", "in", "on", "at", "with", "to", "from", "for", "against", "into", "toward", "towards", "about", "over", "under",
+    "between", "among", "near", "including", "than",
+];
+const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "am", "get", "got", "gets"];
+
+pub fn governed_by_preposition(t: &Tagged, m: &Mention) -> bool {
+    let mut k = m.start;
+    let mut adjectives = 0;
+    // Skip determiners and adjectives written before the actor ("in south Ithilen", "by the
+    // evil Gondor").
+    while k > 0 {
+        let w = &t.words[k - 1];
+        if matches!(w.norm.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+            k -= 1;
+        } else if adjectives < 2 && !w.punct && !w.capitalized && !PREPOSITIONS.contains(&w.norm.as_str()) && !t.in_verb[k - 1] && !SUBJECT_STOPS.contains(&w.norm.as_str()) && !matches!(w.norm.as_str(), "and" | "or") {
+            adjectives += 1;
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k > 0 && PREPOSITIONS.contains(&t.words[k - 1].norm.as_str())
+}
+
+/// The subject of the verb: the nearest mention before it in the same clause that is not the
+/// object of a preposition. Returns the mention's index.
+pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<usize> {
+    let mut k = verb_start;
+    let before = mentions.partition_point(|m| m.end <= verb_start);
+    let mut candidates = mentions[..before].iter().enumerate().rev().peekable();
+    while k > 0 {
+        k -= 1;
+        // Is there a mention ending right here?
+        while let Some((_, m)) = candidates.peek() {
+            if m.end > k + 1 {
+                candidates.next();
+            } else {
+                break;
+            }
+        }
+        if let Some(&(idx, m)) = candidates.peek() {
+            if m.end == k + 1 {
+                if !governed_by_preposition(t, m) {
+                    return Some(idx);
+                }
+                k = m.start;
+                candidates.next();
+                continue;
+            }
+        }
+        let w = t.words[k].norm.as_str();
+        // A quotation ends the clause, unless it opens right after its speaker
+        // ("Putin “extended congratulations ...”").
+        if w == "\"" && !mentions.iter().any(|m| m.end == k) {
+            return None;
+        }
+        if RELATIVES.contains(&w) {
+            // "Kim, who met Putin": the antecedent right before the relative pronoun.
+            let mut j = k;
+            while j > 0 && t.words[j - 1].norm == "," {
+                j -= 1;
+            }
+            return mentions.iter().position(|m| m.end == j);
+        }
+        if SUBJECT_STOPS.contains(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The object: the first mention after the verb (from word `from` on) before a clause
+/// boundary or another verb's infinitive ("called to congratulate Putin": Putin belongs to
+/// "congratulate"). `skip` is a mention not to take (the source).
+pub fn object(t: &Tagged, mentions: &[Mention], verbs: &[VerbMatch], from: usize, skip: Option<usize>) -> Option<usize> {
+    let mut k = from;
+    let mut comma = false;
+    while k < t.words.len() {
+        if let Some((idx, m)) = mention_at(mentions, k) {
+            // ", a senior official said": after a comma, an actor followed by its own verb is
+            // the subject of another clause.
+            if comma && verb_follows(t, m.end) {
+                return None;
+            }
+            if Some(idx) != skip {
+                return Some(idx);
+            }
+            k = m.end;
+            continue;
+        }
+        let w = t.words[k].norm.as_str();
+        if OBJECT_STOPS.contains(&w) || w == "\"" {
+            return None;
+        }
+        // The next verb starts another predicate: its actors are its own.
+        if t.verb_start[k] {
+            return None;
+        }
+        comma |= w == ",";
+        k += 1;
+    }
+    None
+}
+
+/// The mention starting at word `k` (mentions are in sentence order).
+pub fn mention_at(mentions: &[Mention], k: usize) -> Option<(usize, &Mention)> {
+    let i = mentions.partition_point(|m| m.start < k);
+    mentions.get(i).filter(|m| m.start == k).map(|m| (i, m))
+}
+
+/// A verb at word `k`, after at most two adverbs or auxiliaries.
+fn verb_follows(t: &Tagged, k: usize) -> bool {
+    (k..(k + 3).min(t.words.len())).find(|&j| !(t.words[j].norm.ends_with("ly") || BE.contains(&t.words[j].norm.as_str()) || matches!(t.words[j].norm.as_str(), "has" | "have" | "had" | "will" | "would")))
+        .is_some_and(|j| t.verb_start[j])
+}
+
+/// Words after a verb that make a compound subject act on itself ("Gondor and Osgiliath
+/// delayed their meeting", "renewed ties").
+const RECIPROCAL: &[&str] = &["their", "each", "one", "mutual", "bilateral", "together", "jointly", "ties", "relations"];
+
+/// Does the clause after the verb mark the action as reciprocal among a compound subject?
+pub fn reciprocal(t: &Tagged, from: usize) -> bool {
+    t.words[from..].iter().take(6).take_while(|w| !OBJECT_STOPS.contains(&w.norm.as_str())).any(|w| RECIPROCAL.contains(&w.norm.as_str()))
+}
+
+/// "was (fiercely) opposed": a form of "be" within two words before a verb that does not end
+/// in -ing.
+pub fn is_passive(t: &Tagged, v: &VerbMatch) -> bool {
+    let form = &t.words[v.end - 1].norm;
+    if form.ends_with("ing") || (form.ends_with('s') && !form.ends_with("ss")) {
+        return false;
+    }
+    let mut k = v.start;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let w = t.words[k].norm.as_str();
+        if BE.contains(&w) {
+            return true;
+        }
+        if !(w.ends_with("ly") || w == "not" || w == "also" || w == "and") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The agent of a passive verb: the mention after "by" (within the clause).
+pub fn passive_agent(t: &Tagged, mentions: &[Mention], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < t.words.len() {
+        let w = t.words[k].norm.as_str();
+        if OBJECT_STOPS.contains(&w) {
+            return None;
+        }
+        if w == "by" {
+            let mut j = k + 1;
+            while j < t.words.len() && matches!(t.words[j].norm.as_str(), "the" | "a" | "an") {
+                j += 1;
+            }
+            return mentions.iter().position(|m| m.start <= j && j < m.end.max(m.start + 1));
+        }
+        k += 1;
+    }
+    None
+}

@@ -1,0 +1,231 @@
+//! Dictionaries compiled into matchers: every phrase is normalised (see `normalize`), its
+//! words interned as ids, and the id sequences put into tries. Verb patterns become id
+//! sequences too, with synonym sets expanded, so matching a sentence compares integers.
+
+mod trie;
+
+pub use trie::Trie;
+
+use crate::normalize::phrase_words;
+use dyad_dict::{DateRange, Dictionaries, DiscardScope, PatternElement};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Id of a sentence word that no dictionary contains.
+pub const UNKNOWN: u32 = u32::MAX;
+
+#[derive(Default)]
+pub struct Vocab {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(w.to_string(), id);
+        id
+    }
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+    pub fn get(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(UNKNOWN)
+    }
+    fn phrase(&mut self, text: &str) -> Vec<u32> {
+        phrase_words(text).iter().map(|w| self.intern(w)).collect()
+    }
+}
+
+/// Which list of an actor entry a name came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Name,
+    Adjective,
+    Seat,
+    /// Matches only after the entry's full name appeared in the document.
+    Short,
+}
+
+/// What an actor or agent phrase stands for.
+#[derive(Clone, Debug)]
+pub enum NounHit {
+    Actor { entry: u32, kind: NameKind, code: Option<String>, range: Option<DateRange> },
+    Agent { entry: u32 },
+}
+
+/// One element of a compiled verb pattern.
+#[derive(Clone, Debug)]
+pub enum Element {
+    Verb,
+    Source,
+    Target,
+    Skip,
+    /// One of these word sequences (a phrase, an alternative, or a synonym set).
+    Words(Vec<Vec<u32>>),
+}
+
+#[derive(Clone, Debug)]
+pub struct CompiledPattern {
+    pub elements: Vec<Element>,
+    /// Index into the verb entry's `patterns` (for its code, text and file:line).
+    pub index: usize,
+    /// Specificity: words and actor slots the pattern requires. More specific wins.
+    pub weight: usize,
+    /// A word every match must contain: patterns whose word is absent are skipped quickly.
+    pub required: Option<u32>,
+}
+
+pub struct Compiled {
+    pub vocab: Vocab,
+    pub nouns: Trie<NounHit>,
+    /// Verb forms → verb entry index.
+    pub verbs: Trie<u32>,
+    pub discards: Trie<DiscardScope>,
+    /// Per verb entry, its compiled patterns.
+    pub patterns: Vec<Vec<CompiledPattern>>,
+}
+
+impl Compiled {
+    pub fn new(d: &Dictionaries) -> Self {
+        let mut vocab = Vocab::default();
+        let mut nouns = Trie::default();
+        for (i, a) in d.actors.iter().enumerate() {
+            let entry = i as u32;
+            let mut add = |text: &str, kind: NameKind, code: Option<String>, range: Option<DateRange>| {
+                nouns.insert(&vocab.phrase(text), NounHit::Actor { entry, kind, code, range });
+            };
+            add(&a.name, NameKind::Name, None, None);
+            for (list, kind) in [(&a.names, NameKind::Name), (&a.adjectives, NameKind::Adjective), (&a.seats, NameKind::Seat), (&a.short, NameKind::Short)] {
+                for alias in list {
+                    add(&alias.text, kind, alias.code.clone(), alias.range);
+                }
+            }
+        }
+        for (i, g) in d.agents.iter().enumerate() {
+            let entry = i as u32;
+            nouns.insert(&vocab.phrase(&g.name), NounHit::Agent { entry });
+            for n in &g.names {
+                nouns.insert(&vocab.phrase(n), NounHit::Agent { entry });
+            }
+        }
+        let mut verbs = Trie::default();
+        let mut patterns = Vec::with_capacity(d.verbs.len());
+        for (i, v) in d.verbs.iter().enumerate() {
+            let mut seen = FxHashSet::default();
+            for form in v.forms.iter().chain(&v.lemmas) {
+                let ids = vocab.phrase(form);
+                if seen.insert(ids.clone()) {
+                    verbs.insert(&ids, i as u32);
+                }
+            }
+            let compiled = v
+                .patterns
+                .iter()
+                .enumerate()
+                .map(|(index, p)| compile_pattern(&p.elements, index, &d.sets, &mut vocab))
+                .collect();
+            patterns.push(compiled);
+        }
+        let mut discards = Trie::default();
+        for x in &d.discards {
+            discards.insert(&vocab.phrase(&x.phrase), x.scope);
+        }
+        Compiled { vocab, nouns, verbs, discards, patterns }
+    }
+}
+
+fn compile_pattern(
+    elements: &[PatternElement],
+    index: usize,
+    sets: &std::collections::BTreeMap<String, Vec<String>>,
+    vocab: &mut Vocab,
+) -> CompiledPattern {
+    let mut out = Vec::new();
+    let mut weight = 0;
+    let mut required = None;
+    for e in elements {
+        let el = match e {
+            PatternElement::Verb => Element::Verb,
+            PatternElement::Source => {
+                weight += 1;
+                Element::Source
+            }
+            PatternElement::Target => {
+                weight += 1;
+                Element::Target
+            }
+            PatternElement::Skip => Element::Skip,
+            PatternElement::Phrase(words) => {
+                let ids = phrase_ids(words, vocab);
+                if ids.is_empty() {
+                    continue;
+                }
+                weight += ids.len();
+                required.get_or_insert(ids[0]);
+                Element::Words(vec![ids])
+            }
+            PatternElement::AnyOf(alts) => {
+                let alts: Vec<Vec<u32>> = alts.iter().map(|a| phrase_ids(a, vocab)).filter(|a| !a.is_empty()).collect();
+                if alts.is_empty() {
+                    continue;
+                }
+                weight += alts.iter().map(Vec::len).min().unwrap_or(1);
+                Element::Words(alts)
+            }
+            PatternElement::Set(name) => {
+                let mut alts = Vec::new();
+                expand_set(name, sets, vocab, &mut alts, 0);
+                if alts.is_empty() {
+                    // An unknown set matches nothing, so the pattern can never fire.
+                    alts.push(vec![UNKNOWN - 1]);
+                }
+                weight += alts.iter().map(Vec::len).min().unwrap_or(1);
+                Element::Words(alts)
+            }
+        };
+        out.push(el);
+    }
+    if !out.iter().any(|e| matches!(e, Element::Verb)) {
+        out.insert(0, Element::Verb);
+    }
+    CompiledPattern { elements: out, index, weight, required }
+}
+
+fn phrase_ids(words: &[String], vocab: &mut Vocab) -> Vec<u32> {
+    words
+        .iter()
+        .flat_map(|w| phrase_words(w))
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .map(|w| vocab.intern(&w))
+        .collect()
+}
+
+fn find_set<'a>(name: &str, sets: &'a std::collections::BTreeMap<String, Vec<String>>) -> Option<&'a Vec<String>> {
+    let name = name.trim_start_matches('&');
+    sets.get(name)
+        .or_else(|| sets.get(&name.to_uppercase()))
+        .or_else(|| sets.get(&name.to_lowercase()))
+        .or_else(|| sets.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
+}
+
+fn expand_set(name: &str, sets: &std::collections::BTreeMap<String, Vec<String>>, vocab: &mut Vocab, out: &mut Vec<Vec<u32>>, depth: usize) {
+    let Some(phrases) = find_set(name, sets) else { return };
+    for p in phrases {
+        let p = p.trim();
+        if let Some(inner) = p.strip_prefix('&') {
+            if depth < 4 {
+                expand_set(inner, sets, vocab, out, depth + 1);
+            }
+        } else {
+            let ids = vocab.phrase(p);
+            if !ids.is_empty() {
+                out.push(ids);
+            }
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! From dictionary matches to actor mentions.
+//!
+//! A *unit* is one noun phrase: adjacent actor and agent phrases ("Russian President Vladimir
+//! Putin", "Gondor's government", "MSF Arnor diplomat"), composed into one code. A *mention* is
+//! one or more units joined as a compound ("Russia and China", "Arnor, Osgiliath and Gondor"),
+//! with agents distributed where English distributes them ("the ambassadors of Arnor and
+//! Gondor", "South Korean and U.S. counterparts").
+
+use crate::compile::{NameKind, NounHit};
+use crate::tag::Tagged;
+use chrono::NaiveDate;
+use dyad_dict::{ActorKind, Dictionaries};
+
+#[derive(Clone, Debug)]
+pub struct ActorRef {
+    pub entry: u32,
+    pub kind: NameKind,
+    /// The code on the document date; `None` is the null code.
+    pub code: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AgentRef {
+    pub entry: u32,
+    pub role: String,
+    pub prefix: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Unit {
+    /// Words `start..end` of the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub actors: Vec<ActorRef>,
+    pub agents: Vec<AgentRef>,
+    /// A pronoun ("he", "I", "you") standing for an actor named elsewhere.
+    pub pronoun: Option<String>,
+    /// Composed CAMEO codes (more than one for `A/B` dictionary codes). Empty: null actor.
+    pub codes: Vec<String>,
+    /// A person or an office holder: what "he", "I" and "you" can refer to.
+    pub person_like: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub units: Vec<Unit>,
+}
+
+impl Mention {
+    pub fn codes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for u in &self.units {
+            for c in &u.codes {
+                if !out.contains(c) {
+                    out.push(c.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "i", "me", "we", "you"];
+const PREPOSITIONS_OF: &[&str] = &["of", "in", "from"];
+/// Words that can stand between an "and" and the next actor ("and the evil Gondor").
+const FILLERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+/// Function words that are never skipped as adjectives.
+const STOP: &[&str] = &[
+    "and", "or", "nor", "but", "of", "in", "on", "at", "by", "for", "with", "to", "from", "that", "which", "who", "is", "are", "was",
+    "were", "has", "have", "had", "will", "would", "be", "been", "not", "said", "says", "after", "before", "when", "while", "as",
+];
+
+pub fn build(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
+    let units = units(t, d, date);
+    let mut mentions = compounds(t, units);
+    distribute_prepositions(t, &mut mentions);
+    mentions
+}
+
+fn pick_hit(hits: &[NounHit]) -> &NounHit {
+    hits.iter()
+        .find(|h| matches!(h, NounHit::Actor { kind: NameKind::Name, .. }))
+        .or_else(|| hits.iter().find(|h| matches!(h, NounHit::Actor { .. })))
+        .unwrap_or(&hits[0])
+}
+
+fn is_verb_at(t: &Tagged, i: usize) -> bool {
+    t.in_verb[i]
+}
+
+fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut n = 0;
+    let mut i = 0;
+    while i < t.words.len() {
+        if n < t.nouns.len() && t.nouns[n].start == i {
+            let mut u = Unit { start: i, end: i, ..Default::default() };
+            loop {
+                let m = &t.nouns[n];
+                match pick_hit(&m.hits) {
+                    NounHit::Actor { entry, kind, code, .. } => {
+                        let e = &d.actors[*entry as usize];
+                        let code = code.clone().or_else(|| e.code_on(date).map(str::to_string));
+                        u.person_like |= e.kind == ActorKind::Person;
+                        u.actors.push(ActorRef { entry: *entry, kind: *kind, code });
+                    }
+                    NounHit::Agent { entry } => {
+                        let g = &d.agents[*entry as usize];
+                        let role = g.role.trim_matches('~').to_string();
+                        u.agents.push(AgentRef { entry: *entry, role, prefix: g.prefix });
+                    }
+                }
+                u.end = m.end;
+                n += 1;
+                let Some(next) = t.nouns.get(n) else { break };
+                if next.start == u.end {
+                    continue;
+                }
+                // "Gondor's (main) government": a possessive actor owns the agent after it.
+                let gap = next.start - u.end;
+                // Adjectives in between, possibly joined by "and" ("Ithilen's awful and evil
+                // minister").
+                let adjective = |k: usize| skippable(t, k) || (t.words[k].norm == "and" && k > u.end && skippable(t, k - 1));
+                let owns = t.words[u.end - 1].possessive
+                    && gap <= 3
+                    && next.hits.iter().any(|h| matches!(h, NounHit::Agent { .. }))
+                    && (u.end..next.start).all(adjective);
+                if owns {
+                    continue;
+                }
+                break;
+            }
+            // "President Umbardacil": capitalised unknown names after an agent belong to it.
+            if !u.agents.is_empty() && !t.words[u.end - 1].possessive {
+                while u.end < t.words.len()
+                    && t.words[u.end].capitalized
+                    && t.ids[u.end] == crate::compile::UNKNOWN
+                    && !is_verb_at(t, u.end)
+                {
+                    u.end += 1;
+                    if t.words[u.end - 1].possessive {
+                        break;
+                    }
+                }
+            }
+            // Office holders ("the North Korean leader") can be "he" or "you"; armies cannot.
+            u.person_like |= u.agents.iter().any(|g| office(&g.role))
+                || u.agents.is_empty() && u.actors.iter().any(|a| a.code.as_ref().is_some_and(|c| c.len() > 3 && (c[3..].starts_with("GOV") || c[3..].starts_with("ELI"))));
+            u.codes = compose(&u.actors, &u.agents);
+            i = u.end;
+            out.push(u);
+        } else {
+            let w = &t.words[i].norm;
+            if PRONOUNS.contains(&w.as_str()) || (w == "us" && !t.words[i].upper) {
+                out.push(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), person_like: true, ..Default::default() });
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A role held by one person ("president" GOV, "foreign minister" GOVFRM), not by a body
+/// ("state media" GOVMED) or a group ("soldiers" MIL).
+fn office(role: &str) -> bool {
+    matches!(role, "GOV" | "ELI" | "GOVFRM" | "GOVELI" | "LEG")
+}
+
+/// A word that may sit between a possessive and its agent ("Dagolath's first Deputy ...").
+fn skippable(t: &Tagged, k: usize) -> bool {
+    let w = &t.words[k];
+    !w.punct && !STOP.contains(&w.norm.as_str()) && !is_verb_at(t, k)
+}
+
+/// Compose actor and agent codes: prefix roles + base + suffix roles ("NGO" + "ARN" + "GOV").
+/// An actor whose own code already has a role ("RUSGOV" for Putin) is taken as it is.
+pub fn compose(actors: &[ActorRef], agents: &[AgentRef]) -> Vec<String> {
+    let base: String = if actors.is_empty() {
+        "---".into()
+    } else {
+        let coded: Vec<&String> = actors.iter().filter_map(|a| a.code.as_ref()).collect();
+        let Some(best) = coded.iter().rev().max_by_key(|c| c.len()) else { return vec![] };
+        (*best).clone()
+    };
+    let mut out = Vec::new();
+    for b in base.split('/').filter(|b| !b.is_empty()) {
+        if b.len() > 3 && !actors.is_empty() || agents.is_empty() {
+            out.push(b.to_string());
+            continue;
+        }
+        let mut code = String::new();
+        for g in agents.iter().filter(|g| g.prefix) {
+            code.push_str(&g.role);
+        }
+        code.push_str(b);
+        for g in agents.iter().filter(|g| !g.prefix) {
+            if !code[3.min(code.len())..].contains(g.role.as_str()) {
+                code.push_str(&g.role);
+            }
+        }
+        out.push(code);
+    }
+    out
+}
+
+/// What joins two units of a compound: "," / "and" / ", and" / "or" / "nor", then optional
+/// determiners and up to two adjectives. Returns whether the join is a comma only.
+fn joiner(t: &Tagged, from: usize, to: usize) -> Option<bool> {
+    let gap = &t.words[from..to];
+    let mut k = 0;
+    let mut comma = false;
+    let mut conj = false;
+    if gap.get(k).is_some_and(|w| w.norm == ",") {
+        comma = true;
+        k += 1;
+    }
+    if gap.get(k).is_some_and(|w| matches!(w.norm.as_str(), "and" | "or" | "nor")) {
+        conj = true;
+        k += 1;
+    }
+    if !comma && !conj {
+        return None;
+    }
+    let mut adjectives = 0;
+    while k < gap.len() {
+        let w = &gap[k];
+        if FILLERS.contains(&w.norm.as_str()) {
+            k += 1;
+        } else if skippable(t, from + k) && !w.capitalized && adjectives < 2 {
+            adjectives += 1;
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(!conj)
+}
+
+fn compounds(t: &Tagged, units: Vec<Unit>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut it = units.into_iter().peekable();
+    while let Some(first) = it.next() {
+        let mut chain = vec![(first, false)];
+        while let Some(next) = it.peek() {
+            let last = &chain.last().expect("non-empty").0;
+            if last.pronoun.is_some() || next.pronoun.is_some() {
+                break;
+            }
+            match joiner(t, last.end, next.start) {
+                Some(comma_only) => chain.push((it.next().expect("peeked"), comma_only)),
+                None => break,
+            }
+        }
+        // A comma list must end in "and"/"or": "Dagolath, Gondor" alone is an apposition.
+        let keep = chain.iter().rposition(|(_, comma_only)| !comma_only).unwrap_or(0);
+        let rest: Vec<Unit> = chain.drain(keep + 1..).map(|(u, _)| u).collect();
+        let mut units: Vec<Unit> = chain.into_iter().map(|(u, _)| u).collect();
+        share_trailing_agents(&mut units);
+        out.push(Mention { start: units[0].start, end: units.last().expect("non-empty").end, units });
+        for u in rest {
+            out.push(Mention { start: u.start, end: u.end, units: vec![u] });
+        }
+    }
+    out
+}
+
+/// "South Korean and U.S. counterparts": bare adjectives share the last unit's agents.
+/// "Danish media and government": bare agents share the first unit's country.
+fn share_trailing_agents(units: &mut [Unit]) {
+    if let Some((first, rest)) = units.split_first_mut() {
+        let adjective = !first.actors.is_empty() && !first.agents.is_empty();
+        if adjective && !rest.is_empty() && rest.iter().all(|u| u.actors.is_empty() && u.pronoun.is_none() && !u.agents.is_empty()) {
+            for u in rest {
+                u.actors = first.actors.clone();
+                u.codes = compose(&u.actors, &u.agents);
+            }
+        }
+    }
+    let Some((last, rest)) = units.split_last_mut() else { return };
+    if last.agents.is_empty() || rest.is_empty() {
+        return;
+    }
+    if rest.iter().all(|u| u.agents.is_empty() && !u.actors.is_empty() && u.actors.iter().all(|a| a.kind == NameKind::Adjective)) {
+        for u in rest {
+            u.agents = last.agents.clone();
+            u.codes = compose(&u.actors, &u.agents);
+            u.person_like = true;
+        }
+    }
+}
+
+/// "The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor":
+/// agents without a country take the countries after of/in/from, one unit per pair.
+fn distribute_prepositions(t: &Tagged, mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let agents_only = |u: &Unit| u.actors.is_empty() && u.pronoun.is_none() && !u.agents.is_empty();
+        // The agents-only units at the end of `a` ("Ithilen and the government | of Gondor").
+        let first_agent = a.units.iter().rposition(|u| !agents_only(u)).map_or(0, |p| p + 1);
+        let countries = b.units.iter().all(|u| !u.actors.is_empty() && u.agents.is_empty());
+        let prep = b.start == a.end + 1 && PREPOSITIONS_OF.contains(&t.words[a.end].norm.as_str());
+        if first_agent < a.units.len() && countries && prep {
+            let mut units: Vec<Unit> = a.units[..first_agent].to_vec();
+            for c in &b.units {
+                for g in &a.units[first_agent..] {
+                    let mut u = c.clone();
+                    u.start = g.start;
+                    u.agents = g.agents.clone();
+                    u.codes = compose(&u.actors, &u.agents);
+                    u.person_like = true;
+                    units.push(u);
+                }
+            }
+            let merged = Mention { start: a.start, end: b.end, units };
+            mentions[k] = merged;
+            mentions.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(code: &str, kind: NameKind) -> ActorRef {
+        ActorRef { entry: 0, kind, code: Some(code.into()) }
+    }
+    fn agent(role: &str, prefix: bool) -> AgentRef {
+        AgentRef { entry: 0, role: role.into(), prefix }
+    }
+
+    #[test]
+    fn composition() {
+        assert_eq!(compose(&[actor("RUS", NameKind::Adjective)], &[agent("GOV", false)]), vec!["RUSGOV"]);
+        // A person's own full code wins over the agents around it.
+        assert_eq!(compose(&[actor("RUS", NameKind::Adjective), actor("RUSGOV", NameKind::Name)], &[agent("GOV", false)]), vec!["RUSGOV"]);
+        assert_eq!(compose(&[actor("ARN", NameKind::Name)], &[agent("NGO", true), agent("GOV", false)]), vec!["NGOARNGOV"]);
+        assert_eq!(compose(&[], &[agent("EDU", false)]), vec!["---EDU"]);
+        assert_eq!(compose(&[actor("FRO/BIL", NameKind::Name)], &[]), vec!["FRO", "BIL"]);
+        assert!(compose(&[ActorRef { entry: 0, kind: NameKind::Name, code: None }], &[]).is_empty());
+        // No doubled roles.
+        assert_eq!(compose(&[actor("USA", NameKind::Name)], &[agent("GOV", false), agent("GOV", false)]), vec!["USAGOV"]);
+    }
+}

@@ -1,0 +1,150 @@
+//! Coding one sentence: tag it, build actor mentions, resolve references, then for each verb
+//! choose a pattern, find source and target, apply voice and modality. The result keeps every
+//! decision so `dyad explain` can show why an event was (or was not) made.
+
+use crate::clause;
+use crate::compile::Compiled;
+use crate::coref::Memory;
+use crate::mention::{self, Mention};
+use crate::modality::{self, Modality};
+use crate::pattern::{self, PatternMatch};
+use crate::tag::{Tagged, VerbMatch};
+use chrono::NaiveDate;
+use dyad_dict::{Dictionaries, DiscardScope};
+
+/// A pattern of the verb that matched, with its specificity.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub pattern: usize,
+    pub weight: usize,
+    pub matched: PatternMatch,
+}
+
+/// One event-to-be: codes and the mentions that fill its roles.
+#[derive(Clone, Debug)]
+pub struct Coding {
+    pub code: Option<String>,
+    pub reverse_code: Option<String>,
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VerbDecision {
+    pub verb: VerbMatch,
+    pub candidates: Vec<Candidate>,
+    /// Index into `candidates` of the pattern that won.
+    pub chosen: Option<usize>,
+    pub passive: bool,
+    pub modality: Modality,
+    pub coding: Coding,
+    /// Why no event came from this verb, when none did.
+    pub skipped: Option<String>,
+}
+
+pub struct Analysis {
+    pub tagged: Tagged,
+    pub mentions: Vec<Mention>,
+    pub decisions: Vec<VerbDecision>,
+    pub discard: Option<DiscardScope>,
+}
+
+pub fn analyse(
+    c: &Compiled,
+    d: &Dictionaries,
+    text: &str,
+    char_base: usize,
+    date: Option<NaiveDate>,
+    memory: &mut Memory,
+) -> Analysis {
+    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen);
+    let mut mentions = mention::build(&tagged, d, date);
+    memory.resolve(&tagged, &mut mentions);
+    let discard = tagged.discard.map(|(s, _, _)| s);
+    let decisions = if discard.is_some() {
+        Vec::new()
+    } else {
+        tagged.verbs.iter().map(|v| decide(c, d, &tagged, &mentions, v)).collect()
+    };
+    Analysis { tagged, mentions, decisions, discard }
+}
+
+fn decide(c: &Compiled, d: &Dictionaries, t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> VerbDecision {
+    let entry = &d.verbs[v.entry as usize];
+    let mut candidates = Vec::new();
+    for p in &c.patterns[v.entry as usize] {
+        if let Some(matched) = pattern::try_match(t, mentions, p, v) {
+            candidates.push(Candidate { pattern: p.index, weight: p.weight, matched });
+        }
+    }
+    // Most specific wins; among equals, the one written first.
+    let chosen = candidates.iter().enumerate().max_by(|a, b| a.1.weight.cmp(&b.1.weight).then(b.1.pattern.cmp(&a.1.pattern))).map(|(i, _)| i);
+    let none = PatternMatch::default();
+    let matched = chosen.map(|i| &candidates[i].matched).unwrap_or(&none);
+    let (code, reverse_code) = match chosen {
+        Some(i) => {
+            let p = &entry.patterns[candidates[i].pattern];
+            (p.code.clone(), p.reverse_code.clone())
+        }
+        None => (entry.code.clone(), entry.reverse_code.clone()),
+    };
+    let passive = clause::is_passive(t, v);
+    let mut source = matched.source;
+    let mut target = matched.target;
+    let after = v.end;
+    if passive {
+        // "X was attacked by Y": Y acts on X.
+        if source.is_none() {
+            source = clause::passive_agent(t, mentions, after);
+        }
+        if target.is_none() {
+            target = clause::subject(t, mentions, v.start).filter(|s| Some(*s) != source);
+        }
+    } else {
+        if source.is_none() {
+            source = clause::subject(t, mentions, v.start).filter(|s| Some(*s) != target);
+        }
+        if target.is_none() {
+            target = clause::object(t, mentions, &t.verbs, after, source);
+        }
+        // "Gondor and Osgiliath renewed ties": a compound subject acts on itself.
+        // PETRARCH marks such patterns with `%` ("% * [030:030]").
+        let marked = chosen.is_some_and(|i| entry.patterns[candidates[i].pattern].text.split_whitespace().any(|w| w.starts_with('%')));
+        if target.is_none() && source.is_some_and(|s| mentions[s].units.len() > 1) && (marked || clause::reciprocal(t, after)) {
+            target = source;
+        }
+    }
+    let modality = modality::of_verb(t, v, matched);
+    let mut coding = Coding { code, reverse_code, source, target };
+    let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive);
+    VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
+}
+
+/// Apply the rules that turn a coding into no event (or change its code); say why.
+fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passive: bool) -> Option<String> {
+    if coding.code.is_none() && coding.reverse_code.is_none() {
+        return Some(if by_pattern { "the pattern's code is null (---)".into() } else { "the verb alone makes no event".into() });
+    }
+    if !by_pattern && coding.code.as_deref().is_some_and(|c| c.starts_with("01")) {
+        return Some("a bare statement verb makes no event (no pattern matched)".into());
+    }
+    match modality {
+        Modality::Negated(w) => return Some(format!("negated ({w})")),
+        Modality::Intent(w) => {
+            let code = coding.code.as_deref().and_then(modality::intent_code);
+            if code.is_none() {
+                return Some(format!("intent ({w}) for a code without a CAMEO intent code"));
+            }
+            coding.code = code;
+            coding.reverse_code = None;
+        }
+        Modality::Plain => {}
+    }
+    if coding.source.is_none() {
+        return Some(if passive { "passive without an agent (by ...)".into() } else { "no source actor".into() });
+    }
+    if coding.target.is_none() {
+        return Some("no target actor".into());
+    }
+    None
+}

@@ -1,0 +1,217 @@
+//! Tagging a sentence: its words, which of them are inside quotation marks, and every actor,
+//! agent and verb phrase the dictionaries know (longest match first, left to right).
+
+use crate::compile::{Compiled, NameKind, NounHit, UNKNOWN};
+use crate::normalize::{split_words, Word};
+use chrono::NaiveDate;
+use dyad_dict::{Dictionaries, DiscardScope};
+use rustc_hash::FxHashSet;
+
+/// An actor or agent phrase found in the sentence: words `start..end`.
+#[derive(Clone, Debug)]
+pub struct NounMatch {
+    pub start: usize,
+    pub end: usize,
+    pub hits: Vec<NounHit>,
+}
+
+/// A verb form found in the sentence: words `start..end`, and its verb entry.
+#[derive(Clone, Debug)]
+pub struct VerbMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+pub struct Tagged {
+    pub words: Vec<Word>,
+    pub ids: Vec<u32>,
+    /// Ids present in the sentence, to skip patterns that cannot match.
+    pub present: FxHashSet<u32>,
+    pub in_quote: Vec<bool>,
+    pub nouns: Vec<NounMatch>,
+    pub verbs: Vec<VerbMatch>,
+    /// Per word: inside an actor/agent phrase; inside a verb phrase; a verb phrase starts here.
+    pub in_noun: Vec<bool>,
+    pub in_verb: Vec<bool>,
+    pub verb_start: Vec<bool>,
+    pub discard: Option<(DiscardScope, usize, usize)>,
+}
+
+/// Words that, right before a verb form, show it is used as a noun ("an attack").
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "every", "each"];
+
+impl Tagged {
+    /// `seen` holds the actor entries whose full name already appeared in the document:
+    /// their short forms ("Putin") may match.
+    pub fn new(
+        c: &Compiled,
+        d: &Dictionaries,
+        text: &str,
+        char_base: usize,
+        date: Option<NaiveDate>,
+        seen: &FxHashSet<u32>,
+    ) -> Self {
+        let words = split_words(text, char_base);
+        let ids: Vec<u32> = words.iter().map(|w| c.vocab.get(&w.norm)).collect();
+        let present = ids.iter().copied().filter(|&i| i != UNKNOWN).collect();
+        let mut in_quote = Vec::with_capacity(words.len());
+        let mut open = false;
+        for w in &words {
+            let is_quote = w.punct && w.norm == "\"";
+            if is_quote {
+                open = !open;
+            }
+            in_quote.push(open && !is_quote);
+        }
+
+        let valid = |h: &NounHit| match h {
+            NounHit::Agent { .. } => true,
+            NounHit::Actor { entry, kind, range, .. } => {
+                let in_range = match (range, date) {
+                    (Some(r), Some(d)) => r.contains(d),
+                    _ => true,
+                };
+                in_range && (*kind != NameKind::Short || seen.contains(entry))
+            }
+        };
+        let mut nouns = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // A one-word name of three letters or fewer ("UN", "US") is an acronym unless the
+            // text writes it as a name on its own: "Jong-un", "Kim Jong Un" and the pronoun "us"
+            // are not the UN or the USA. Short forms ("Kim") only match after the full name.
+            let mut found = c.nouns.longest_at(&ids, i, valid);
+            // Prefer a longer phrase starting inside this one: "the North Korean leader" is
+            // "North Korean" + "leader", not "the North" + "Korean leader".
+            if let Some((len, _)) = &found {
+                let len = *len;
+                if let Some(j) = (i + 1..i + len).find(|&j| c.nouns.longest_at(&ids, j, valid).is_some_and(|(l, _)| j + l > i + len && l >= len)) {
+                    i = j;
+                    found = c.nouns.longest_at(&ids, j, valid);
+                }
+            }
+            let w = &words[i];
+            let inside_name = i > 0 && words[i - 1].capitalized && !words[i - 1].punct;
+            let acronym_doubt = w.norm.chars().count() <= 3 && !w.upper && (!w.capitalized || inside_name);
+            match found {
+                Some((len, hits))
+                    if !acronym_doubt
+                        || len > 1
+                        || hits.iter().all(|h| matches!(h, NounHit::Agent { .. } | NounHit::Actor { kind: NameKind::Short, .. })) =>
+                {
+                    nouns.push(NounMatch { start: i, end: i + len, hits: hits.into_iter().cloned().collect() });
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+
+        let mut in_noun = vec![false; words.len()];
+        for m in &nouns {
+            in_noun[m.start..m.end].fill(true);
+        }
+        let mut verbs = Vec::new();
+        let mut n = 0;
+        let mut i = 0;
+        while i < words.len() {
+            while n < nouns.len() && nouns[n].end <= i {
+                n += 1;
+            }
+            if n < nouns.len() && nouns[n].start <= i {
+                i = nouns[n].end;
+                continue;
+            }
+            match c.verbs.longest_at(&ids, i, |_| true) {
+                Some((len, entries)) => {
+                    let noun_use = noun_use(&words, i, |k| in_noun[k]);
+                    // A verb phrase must not run into an actor name.
+                    let clipped = nouns.get(n).is_some_and(|m| m.start < i + len);
+                    if !noun_use && !clipped {
+                        verbs.push(VerbMatch { start: i, end: i + len, entry: *entries[0] });
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        let _ = d;
+
+        let mut discard = None;
+        for i in 0..words.len() {
+            if let Some((len, scopes)) = c.discards.longest_at(&ids, i, |_| true) {
+                let scope = if scopes.contains(&&DiscardScope::Story) { DiscardScope::Story } else { DiscardScope::Sentence };
+                discard = Some((scope, i, i + len));
+                if scope == DiscardScope::Story {
+                    break;
+                }
+            }
+        }
+        let mut in_verb = vec![false; words.len()];
+        let mut verb_start = vec![false; words.len()];
+        for v in &verbs {
+            in_verb[v.start..v.end].fill(true);
+            verb_start[v.start] = true;
+        }
+        Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard }
+    }
+}
+
+/// Prepositions (not "to"): a verb form right after one, or after one and an adjective, is a
+/// noun ("of great support", "in an accord").
+const NOUN_PREPOSITIONS: &[&str] = &["of", "in", "on", "at", "with", "for", "from", "by", "about", "against", "over", "without", "under"];
+
+/// Is the verb form at `i` used as a noun? After a determiner or possessive ("an attack",
+/// "Russia's support"), or after a preposition or determiner and one unknown word
+/// ("of great support", "urgent issues").
+fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = &words[i - 1];
+    let p = prev.norm.as_str();
+    if DETERMINERS.contains(&p) || NOUN_PREPOSITIONS.contains(&p) || prev.possessive {
+        return true;
+    }
+    // "urgent issues", "a brief private visit", "an 800 million ducat trade protocol": up to
+    // three unknown lowercase words (adjectives, numbers) after a determiner or preposition.
+    let unknown_modifier = |k: usize| {
+        let w = &words[k];
+        !w.punct && !w.capitalized && !in_noun(k)
+            && !FUNCTION_WORDS.contains(&w.norm.as_str())
+            && !DETERMINERS.contains(&w.norm.as_str())
+            && !NOUN_PREPOSITIONS.contains(&w.norm.as_str())
+            && !is_number(&w.norm)
+            && !w.norm.ends_with("ed")
+    };
+    let mut k = i;
+    while k > 0 && i - k < 3 && unknown_modifier(k - 1) {
+        k -= 1;
+    }
+    if k < i && k > 0 {
+        let before = words[k - 1].norm.as_str();
+        if DETERMINERS.contains(&before) || NOUN_PREPOSITIONS.contains(&before) || is_number(before) {
+            return true;
+        }
+    }
+    if is_number(p) {
+        return true;
+    }
+    // "very close", "too late": an adverb of degree makes the form an adjective.
+    if matches!(p, "very" | "too" | "so" | "more" | "most" | "less") {
+        return true;
+    }
+    unknown_modifier(i - 1) && ["al", "ent", "ant", "ive", "ic", "ous"].iter().any(|s| p.ends_with(s))
+}
+
+/// Words that are never adjectives in front of a noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "to", "not", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "shall", "did", "does", "do", "that", "which", "who", "it", "he", "she",
+    "they", "we", "i", "you", "also", "then", "now", "just", "again",
+];
+
+fn is_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "several" | "many" | "some" | "all" | "both")
+}

@@ -1,0 +1,208 @@
+//! Coding behaviour, one pattern feature per test, with the small dictionaries in
+//! `tests/fixtures/dict` and sentences written for these tests.
+
+use chrono::NaiveDate;
+use dyad_code::Coder;
+use dyad_doc::{Document, Event, Sentence};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict");
+        let loaded = dyad_dict::load_dir(&dir, &dyad_dict::LoadOptions { strict: true }).expect("fixture dictionaries load");
+        Coder::new(&loaded.dicts)
+    })
+}
+
+/// A document of one sentence per line, dated.
+fn doc(lines: &[&str], date: &str) -> Document {
+    let text = lines.join("\n\n");
+    let mut sentences = Vec::new();
+    let (mut byte, mut chr) = (0, 0);
+    for l in lines {
+        let n = l.chars().count();
+        sentences.push(Sentence { start: byte, end: byte + l.len(), char_start: chr, char_end: chr + n, paragraph: sentences.len(), token_start: 0, token_end: 0 });
+        byte += l.len() + 2;
+        chr += n + 2;
+    }
+    Document { id: "t".into(), date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(), text, sentences, ..Default::default() }
+}
+
+fn code(lines: &[&str], date: &str) -> Vec<Event> {
+    coder().code_document(&doc(lines, date))
+}
+
+/// "SOURCE CODE TARGET" triples.
+fn triples(lines: &[&str], date: &str) -> Vec<String> {
+    code(lines, date).into_iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
+}
+
+#[test]
+fn simple_subject_verb_object() {
+    assert_eq!(triples(&["Gondor attacked Mordor on Tuesday."], "2020-01-01"), vec!["GON 190 MOR"]);
+}
+
+#[test]
+fn verb_default_code_and_evidence() {
+    let e = &code(&["Arnor criticized Rohan."], "2020-01-01")[0];
+    assert_eq!((e.source.as_str(), e.code.as_str(), e.target.as_str(), e.root.as_str(), e.quad_class), ("ARN", "111", "ROH", "11", 3));
+    assert_eq!(e.goldstein, -2.0);
+    assert_eq!(e.evidence.source_span.as_ref().unwrap().text, "Arnor");
+    assert_eq!(e.evidence.verb_span.text, "criticized");
+    assert_eq!((e.evidence.verb_span.start, e.evidence.verb_span.end), (6, 16));
+    assert!(e.evidence.pattern.contains("criticize"), "{}", e.evidence.pattern);
+    assert!(e.evidence.source_entry.as_deref().unwrap().contains("Arnor"));
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2020, 1, 1));
+}
+
+#[test]
+fn pattern_with_phrase_and_target_slot() {
+    // `* congratulations to +` beats the null default of "extend".
+    assert_eq!(triples(&["Russia extended congratulations to Gondor."], "2020-01-01"), vec!["RUS 051 GON"]);
+    // Without the pattern's words "extend" makes nothing.
+    assert!(triples(&["Russia extended its stay in Gondor."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn alternatives_and_sets() {
+    assert_eq!(triples(&["Russia sent greetings to Gondor."], "2020-01-01"), vec!["RUS 051 GON"]);
+    assert_eq!(triples(&["Arnor held a summit with Rohan."], "2020-01-01"), vec!["ARN 043 ROH"]);
+    assert_eq!(triples(&["Arnor held talks with Rohan."], "2020-01-01"), vec!["ARN 043 ROH"]);
+    assert!(triples(&["Arnor held a parade with Rohan."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn more_specific_pattern_wins_and_source_slot() {
+    assert_eq!(triples(&["Arnor accused Rohan of war crimes."], "2020-01-01"), vec!["ARN 1121 ROH"]);
+    assert_eq!(triples(&["Arnor accused Rohan of lying."], "2020-01-01"), vec!["ARN 112 ROH"]);
+}
+
+#[test]
+fn paired_codes_make_two_events() {
+    assert_eq!(triples(&["Arnor visited Gondor."], "2020-01-01"), vec!["ARN 042 GON", "GON 043 ARN"]);
+}
+
+#[test]
+fn longest_match_and_agent_composition() {
+    assert_eq!(triples(&["Russian President Vladimir Putin congratulated North Korean leader Kim Jong Un."], "2018-03-20"), vec!["RUSGOV 051 PRKGOV"]);
+    assert_eq!(triples(&["The North Korean government criticized Russian soldiers."], "2020-01-01"), vec!["PRKGOV 111 RUSMIL"]);
+    assert_eq!(triples(&["Gondor's government criticized the police of Arnor."], "2020-01-01"), vec!["GONGOV 111 ARNCOP"]);
+    assert_eq!(triples(&["Russian police arrested students."], "2020-01-01"), vec!["RUSCOP 111 ---EDU"]);
+}
+
+#[test]
+fn acronyms_must_be_capitals() {
+    // "Un" in a name and the pronoun "us" are not the UN and the USA.
+    assert_eq!(triples(&["Gondor criticized the un-elected council."], "2020-01-01"), Vec::<String>::new());
+    assert_eq!(triples(&["Gondor criticized Ri Un."], "2020-01-01"), Vec::<String>::new());
+    assert_eq!(triples(&["Gondor criticized the UN."], "2020-01-01"), vec!["GON 111 IGOUNO"]);
+    assert_eq!(triples(&["Gondor criticized the U.S. and us."], "2020-01-01"), vec!["GON 111 USA"]);
+}
+
+#[test]
+fn compound_actors() {
+    assert_eq!(triples(&["Russia and Gondor criticized Mordor."], "2020-01-01"), vec!["RUS 111 MOR", "GON 111 MOR"]);
+    assert_eq!(triples(&["Arnor criticized Rohan, Mordor and the evil Gondor."], "2020-01-01"), vec!["ARN 111 ROH", "ARN 111 MOR", "ARN 111 GON"]);
+    // The ambassadors of two countries: the agent distributes.
+    assert_eq!(triples(&["The ambassadors of Arnor and Rohan criticized Mordor."], "2020-01-01"), vec!["ARNGOV 111 MOR", "ROHGOV 111 MOR"]);
+    // An apposition is not a compound.
+    assert_eq!(triples(&["Arnor criticized Rohan, its neighbour."], "2020-01-01"), vec!["ARN 111 ROH"]);
+}
+
+#[test]
+fn shared_agent_after_adjectives() {
+    let t = triples(&["Kim Jong Un met his South Korean and U.S. counterparts."], "2018-03-20");
+    assert_eq!(t, vec!["PRKGOV 043 KORGOV", "PRKGOV 043 USAGOV"]);
+}
+
+#[test]
+fn passive_voice() {
+    assert_eq!(triples(&["Mordor was attacked by Gondor."], "2020-01-01"), vec!["GON 190 MOR"]);
+    assert_eq!(triples(&["Mordor was fiercely criticized by the Gondorian government."], "2020-01-01"), vec!["GONGOV 111 MOR"]);
+    // No agent: no guess.
+    assert!(triples(&["Mordor was attacked on Monday."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn negation_drops_the_event() {
+    assert!(triples(&["Gondor did not attack Mordor."], "2020-01-01").is_empty());
+    assert!(triples(&["Gondor didn't attack Mordor."], "2020-01-01").is_empty());
+    assert!(triples(&["Gondor refused to meet Mordor."], "2020-01-01").is_empty());
+    assert!(triples(&["Gondor could attack Mordor."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn modality_gives_intent_codes() {
+    let e = code(&["Gondor is ready to meet Mordor."], "2020-01-01");
+    assert_eq!(e.len(), 1);
+    assert_eq!((e[0].code.as_str(), e[0].root.as_str(), e[0].goldstein), ("036", "03", 4.0));
+    assert_eq!(e[0].evidence.modifier.as_deref(), Some("intent: ready to"));
+    assert_eq!(triples(&["Kim Jong Un would hold talks with Putin."], "2018-03-20").len(), 0, "Putin is a short form: needs the full name first");
+    assert_eq!(triples(&["Vladimir Putin spoke.", "Kim Jong Un would hold talks with Putin."], "2018-03-20"), vec!["PRKGOV 036 RUSGOV"]);
+    // Intent to do something without a CAMEO intent code: no event.
+    assert!(triples(&["Gondor would criticize Mordor."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn bare_statements_are_not_events() {
+    assert!(triples(&["Gondor said Mordor was dangerous."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn dated_codes_follow_the_document_date() {
+    assert_eq!(triples(&["Vladimir Putin criticized Gondor."], "2018-03-20"), vec!["RUSGOV 111 GON"]);
+    assert_eq!(triples(&["Vladimir Putin criticized Gondor."], "2010-03-20"), vec!["RUSELI 111 GON"]);
+}
+
+#[test]
+fn short_forms_and_pronouns() {
+    let t = triples(&["Vladimir Putin arrived in Moscow.", "Putin criticized Gondor.", "He also criticized Mordor."], "2018-03-20");
+    assert_eq!(t, vec!["RUSGOV 111 GON", "RUSGOV 111 MOR"]);
+    // The short form alone, before the full name, is not Putin.
+    assert!(triples(&["Putin criticized Gondor."], "2018-03-20").is_empty());
+}
+
+#[test]
+fn reported_speech_first_and_second_person() {
+    let t = triples(
+        &[
+            "Kim Jong Un wrote to Vladimir Putin on Tuesday.",
+            "\u{201C}I congratulate you on your re-election,\u{201D} Kim's message said.",
+        ],
+        "2018-03-20",
+    );
+    assert_eq!(t, vec!["PRKGOV 051 RUSGOV"]);
+    let t = triples(&["Vladimir Putin wrote to Kim Jong Un.", "\u{201C}I am ready to meet you,\u{201D} he continued."], "2018-08-16");
+    assert_eq!(t, vec!["RUSGOV 036 PRKGOV"]);
+}
+
+#[test]
+fn seats_of_power_and_relative_clauses() {
+    assert_eq!(triples(&["The Kremlin criticized Gondor."], "2020-01-01"), vec!["RUSGOV 111 GON"]);
+    assert_eq!(triples(&["Arnor, which criticized Rohan, is small."], "2020-01-01"), vec!["ARN 111 ROH"]);
+    // The subject of a verb after "after" is in its own clause.
+    assert_eq!(triples(&["Arnor criticized Rohan after crowds attacked the embassy."], "2020-01-01"), vec!["ARN 111 ROH"]);
+}
+
+#[test]
+fn discards() {
+    assert!(triples(&["Arnor attacked Rohan in a football match."], "2020-01-01").is_empty());
+    // A story discard drops every sentence of the document.
+    assert!(triples(&["Arnor attacked Rohan.", "A hurricane hit the coast."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn explain_names_matches_and_reasons() {
+    let d = doc(&["Gondor did not attack Mordor."], "2020-01-01");
+    let x = coder().explain(&d, 0).to_string();
+    assert!(x.contains("actor Gondor [GON]"), "{x}");
+    assert!(x.contains("verb \"attack\""), "{x}");
+    assert!(x.contains("no event: negated (not)"), "{x}");
+    let d = doc(&["Arnor accused Rohan of war crimes."], "2020-01-01");
+    let x = coder().explain(&d, 0).to_string();
+    assert!(x.contains("chosen (specificity"), "{x}");
+    assert!(x.contains("ARN 1121 ROH"), "{x}");
+    assert!(coder().explain(&d, 5).to_string().contains("no sentence 5"));
+}

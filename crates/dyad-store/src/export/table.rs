@@ -1,0 +1,115 @@
+//! The flat event table shared by the CSV and Parquet exports: one list of typed columns.
+use crate::actor::split_actor;
+use crate::query::EventRow;
+use chrono::{NaiveDate, NaiveDateTime};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Int64,
+    Int32,
+    Double,
+    Bool,
+    Str,
+    Date,
+    /// UTC, millisecond precision.
+    Timestamp,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub name: &'static str,
+    pub kind: Kind,
+    /// Can be empty.
+    pub optional: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Double(f64),
+    Bool(bool),
+    Str(String),
+    Date(NaiveDate),
+    Timestamp(NaiveDateTime),
+}
+
+const fn col(name: &'static str, kind: Kind, optional: bool) -> Column {
+    Column { name, kind, optional }
+}
+
+const COLUMNS: &[Column] = &[
+    col("global_event_id", Kind::Int64, false),
+    col("date", Kind::Date, true),
+    col("source", Kind::Str, false),
+    col("source_name", Kind::Str, false),
+    col("source_country", Kind::Str, true),
+    col("source_type", Kind::Str, true),
+    col("source_known_group", Kind::Str, true),
+    col("target", Kind::Str, false),
+    col("target_name", Kind::Str, false),
+    col("target_country", Kind::Str, true),
+    col("target_type", Kind::Str, true),
+    col("target_known_group", Kind::Str, true),
+    col("code", Kind::Str, false),
+    col("base_code", Kind::Str, false),
+    col("root_code", Kind::Str, false),
+    col("quad_class", Kind::Int32, false),
+    col("goldstein", Kind::Double, false),
+    col("plover_type", Kind::Str, true),
+    col("plover_mode", Kind::Str, true),
+    col("location", Kind::Str, true),
+    col("is_root_event", Kind::Bool, false),
+    col("num_mentions", Kind::Int32, false),
+    col("num_sources", Kind::Int32, false),
+    col("num_articles", Kind::Int32, false),
+    col("source_url", Kind::Str, false),
+    col("date_added", Kind::Timestamp, false),
+];
+
+pub fn columns() -> &'static [Column] {
+    COLUMNS
+}
+
+fn text(s: &str) -> Value {
+    if s.is_empty() {
+        Value::Null
+    } else {
+        Value::Str(s.to_string())
+    }
+}
+
+/// The values of one event in [`columns`] order.
+pub fn row(e: &EventRow) -> Vec<Value> {
+    let (a1, a2) = (split_actor(&e.source), split_actor(&e.target));
+    let added = NaiveDateTime::parse_from_str(&e.date_added, "%Y%m%d%H%M%S")
+        .map_or(Value::Null, Value::Timestamp);
+    vec![
+        Value::Int(e.id),
+        e.date.map_or(Value::Null, Value::Date),
+        Value::Str(e.source.clone()),
+        Value::Str(e.source_name.clone()),
+        text(&a1.country),
+        text(&a1.types[0]),
+        text(&a1.known_group),
+        Value::Str(e.target.clone()),
+        Value::Str(e.target_name.clone()),
+        text(&a2.country),
+        text(&a2.types[0]),
+        text(&a2.known_group),
+        Value::Str(e.code.clone()),
+        Value::Str(e.code.chars().take(3).collect()),
+        Value::Str(e.root.clone()),
+        Value::Int(e.quad_class as i64),
+        Value::Double(e.goldstein),
+        e.plover_type.as_deref().map_or(Value::Null, text),
+        e.plover_mode.as_deref().map_or(Value::Null, text),
+        e.location.as_deref().map_or(Value::Null, text),
+        Value::Bool(e.is_root),
+        Value::Int(e.num_mentions),
+        Value::Int(e.num_sources),
+        Value::Int(e.num_articles),
+        Value::Str(e.source_url.clone()),
+        added,
+    ]
+}

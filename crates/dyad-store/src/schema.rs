@@ -1,0 +1,161 @@
+//! The database layout and its migrations. Every change to the layout is a new entry in
+//! [`MIGRATIONS`]; opening a database applies the ones it lacks, in one transaction.
+use rusqlite::{Connection, OptionalExtension};
+
+/// The newest schema this build understands.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// (version, SQL). Applied in order to databases whose version is lower.
+const MIGRATIONS: &[(i64, &str)] = &[(1, V1)];
+
+const V1: &str = "
+CREATE TABLE dyad_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- One row per article: its identity (content hash), metadata and cleaned text.
+CREATE TABLE articles (
+    id          INTEGER PRIMARY KEY,
+    hash        TEXT NOT NULL UNIQUE,
+    doc_id      TEXT NOT NULL,
+    url         TEXT,
+    title       TEXT,
+    author      TEXT,
+    dateline    TEXT,
+    date        TEXT,
+    source      TEXT,
+    source_name TEXT NOT NULL,
+    origin      TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    -- The rest of the Document (paragraphs, removed lines, notes, dateline parts) as JSON.
+    doc_json    TEXT NOT NULL,
+    added       TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    article     INTEGER NOT NULL REFERENCES articles(id),
+    idx         INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    char_start  INTEGER NOT NULL,
+    char_end    INTEGER NOT NULL,
+    paragraph   INTEGER NOT NULL,
+    token_start INTEGER NOT NULL,
+    token_end   INTEGER NOT NULL,
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+-- One row per deduplicated event; fields of its root (first) mention.
+CREATE TABLE events (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT NOT NULL UNIQUE,
+    date         TEXT,
+    source       TEXT NOT NULL,
+    target       TEXT NOT NULL,
+    code         TEXT NOT NULL,
+    root         TEXT NOT NULL,
+    quad_class   INTEGER NOT NULL,
+    goldstein    REAL NOT NULL,
+    location     TEXT,
+    plover_type  TEXT,
+    plover_mode  TEXT,
+    source_name  TEXT NOT NULL,
+    target_name  TEXT NOT NULL,
+    is_root      INTEGER NOT NULL,
+    num_mentions INTEGER NOT NULL DEFAULT 0,
+    num_sources  INTEGER NOT NULL DEFAULT 0,
+    num_articles INTEGER NOT NULL DEFAULT 0,
+    root_mention INTEGER,
+    source_url   TEXT NOT NULL,
+    date_added   TEXT NOT NULL
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_source ON events(source);
+CREATE INDEX events_target ON events(target);
+-- Every place an event was reported: article, sentence, evidence offsets, dictionary entries.
+CREATE TABLE mentions (
+    id             INTEGER PRIMARY KEY,
+    event          INTEGER NOT NULL REFERENCES events(id),
+    article        INTEGER NOT NULL REFERENCES articles(id),
+    sentence       INTEGER NOT NULL,
+    paragraph      INTEGER,
+    is_root        INTEGER NOT NULL,
+    code           TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL,
+    source_start   INTEGER,
+    source_end     INTEGER,
+    target_start   INTEGER,
+    target_end     INTEGER,
+    verb_start     INTEGER NOT NULL,
+    verb_end       INTEGER NOT NULL,
+    pattern        TEXT NOT NULL,
+    source_entry   TEXT,
+    target_entry   TEXT,
+    modifier       TEXT,
+    -- The event exactly as the coder produced it (dyad's event JSON).
+    event_json     TEXT NOT NULL,
+    date_added     TEXT NOT NULL
+);
+CREATE INDEX mentions_event ON mentions(event);
+CREATE INDEX mentions_article ON mentions(article);
+-- Which sources reported each event (keeps NumSources incremental).
+CREATE TABLE event_sources (
+    event  INTEGER NOT NULL REFERENCES events(id),
+    source TEXT NOT NULL,
+    PRIMARY KEY (event, source)
+) WITHOUT ROWID;
+-- Actors found in the text (from the events' evidence), one row per span and code.
+CREATE TABLE actor_mentions (
+    article  INTEGER NOT NULL REFERENCES articles(id),
+    sentence INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    code     TEXT NOT NULL,
+    text     TEXT NOT NULL,
+    entry    TEXT,
+    PRIMARY KEY (article, start, end, code)
+) WITHOUT ROWID;
+";
+
+pub(crate) enum State {
+    /// No tables at all: a new file.
+    Empty,
+    /// Tables, but not ours.
+    Foreign,
+    Version(i64),
+}
+
+pub(crate) fn state(conn: &Connection) -> rusqlite::Result<State> {
+    let tables: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+    if tables == 0 {
+        return Ok(State::Empty);
+    }
+    let has_version: bool = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+        [],
+        |r| r.get::<_, i64>(0).map(|n| n > 0),
+    )?;
+    if !has_version {
+        return Ok(State::Foreign);
+    }
+    let v: Option<i64> =
+        conn.query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0)).optional()?.flatten();
+    Ok(v.map_or(State::Foreign, State::Version))
+}
+
+/// Bring the database from `from` to [`SCHEMA_VERSION`] inside one transaction.
+pub(crate) fn migrate(conn: &mut Connection, from: i64, dedup: &str) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    if from == 0 {
+        tx.execute_batch("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL);")?;
+    }
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_version (version, applied) VALUES (?1, ?2)",
+            (version, chrono::Utc::now().to_rfc3339()),
+        )?;
+    }
+    if from == 0 {
+        tx.execute("INSERT INTO dyad_meta (key, value) VALUES ('application', 'dyad')", [])?;
+        tx.execute("INSERT INTO dyad_meta (key, value) VALUES ('dedup', ?1)", [dedup])?;
+    }
+    tx.commit()
+}
