@@ -23,6 +23,8 @@ enum Command {
     Explain(cmd::explain::Args),
     /// Score dyad against a validation suite (PETRARCH XML or JSONL records).
     Validate(cmd::validate::Args),
+    /// Accuracy of the best event per sentence on gold sets (PLOVER, ConfliBERT, CAMEO examples).
+    Eval(cmd::eval::Args),
     /// Check, summarise, convert and query dictionaries.
     Dict(cmd::dict::Args),
     /// Re-code the stored articles of a database with (changed) dictionaries.
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Code(a) => cmd::code::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Dict(a) => cmd::dict::run(a),
         Command::Recode(a) => cmd::store::recode(a),
         Command::Export(a) => cmd::store::export(a),

@@ -30,13 +30,26 @@ fn article(dir: &Path) -> PathBuf {
 #[test]
 fn code_prints_events_as_json_lines() {
     let tmp = tempfile::tempdir().unwrap();
-    let (ok, out, err) = run(dyad().arg("code").arg("--dictionaries").arg(dicts()).args(["--date", "2018-08-16"]).arg(article(tmp.path())));
+    let (ok, out, err) =
+        run(dyad().arg("code").arg("--dictionaries").arg(dicts()).args(["--date", "2018-08-16"]).arg(article(tmp.path())));
     assert!(ok, "{err}");
     let events: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
     let find = |code: &str| events.iter().find(|e| e["code"] == code).unwrap_or_else(|| panic!("no {code} in {out}"));
     let e = find("111");
     assert_eq!((e["source"].as_str(), e["target"].as_str()), (Some("GON"), Some("MOR")));
-    for field in ["article", "sentence", "sentence_text", "date", "source", "target", "code", "root", "quad_class", "goldstein", "evidence"] {
+    for field in [
+        "article",
+        "sentence",
+        "sentence_text",
+        "date",
+        "source",
+        "target",
+        "code",
+        "root",
+        "quad_class",
+        "goldstein",
+        "evidence",
+    ] {
         assert!(e.get(field).is_some(), "field {field} missing in {e}");
     }
     assert_eq!(e["date"], "2018-08-16");
@@ -51,7 +64,8 @@ fn code_prints_events_as_json_lines() {
 #[test]
 fn code_tsv_has_a_header() {
     let tmp = tempfile::tempdir().unwrap();
-    let (ok, out, err) = run(dyad().arg("code").arg("--dictionaries").arg(dicts()).args(["--format", "tsv"]).arg(article(tmp.path())));
+    let (ok, out, err) =
+        run(dyad().arg("code").arg("--dictionaries").arg(dicts()).args(["--format", "tsv"]).arg(article(tmp.path())));
     assert!(ok, "{err}");
     let mut lines = out.lines();
     assert!(lines.next().unwrap().starts_with("article\tsentence\tdate\tsource\ttarget\tcode"));
@@ -93,6 +107,15 @@ fn validate_scores_a_suite() {
     assert!(out.contains("expected: ARN ROH 190"), "{out}");
     assert!(out.contains("produced: ARN ROH 111"), "{out}");
     assert!(!out.contains("FAIL A-1"), "{out}");
+    let (ok, out, _) = run(dyad().arg("validate").arg(&suite).arg("--dictionaries").arg(dicts()).arg("--quiet"));
+    assert!(ok);
+    assert!(!out.contains("FAIL") && out.contains("correct 1 (50.0% of expected)"), "{out}");
+    // Events from `dyad code` scored by the same rule.
+    let events = tmp.path().join("events.jsonl");
+    std::fs::write(&events, r#"{"article":"A-2","sentence":0,"sentence_text":"x","date":null,"source":"ARN","target":"ROH","code":"190","root":"19","quad_class":4,"goldstein":-10.0,"evidence":{"sentence_start":0,"sentence_end":1,"verb_span":{"start":0,"end":1,"text":"x"},"pattern":"p"}}"#).unwrap();
+    let (ok, out, err) = run(dyad().arg("validate").arg(&suite).arg("--events").arg(&events).arg("--quiet"));
+    assert!(ok, "{err}");
+    assert!(out.contains("correct 1 (50.0% of expected)") && out.contains("extra 0"), "{out}");
     let (ok, out, _) = run(dyad().arg("validate").arg(&suite).arg("--dictionaries").arg(dicts()).arg("--json"));
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -108,11 +131,15 @@ fn validate_scores_a_suite() {
 
 #[test]
 fn dict_who_resolves_through_the_matcher() {
-    let (ok, out, err) = run(dyad().args(["dict", "who", "Kim Jong-un", "--date", "2018-03-20"]).arg("--dictionaries").arg(dicts()));
+    let (ok, out, err) =
+        run(dyad().args(["dict", "who", "Kim Jong-un", "--date", "2018-03-20"]).arg("--dictionaries").arg(dicts()));
     assert!(ok, "{err}");
     assert!(out.contains("actor Kim Jong Un"), "{out}");
     assert!(out.contains("code on 2018-03-20: PRKGOV"), "{out}");
     assert!(out.contains("dated: PRKGOV 2011-12-17.."), "{out}");
+    let (ok, out, _) = run(dyad().args(["dict", "who", "North Korean leader"]).arg("--dictionaries").arg(dicts()));
+    assert!(ok);
+    assert!(out.contains("as a noun phrase: \"North Korean leader\" = PRKGOV"), "{out}");
     let (ok, out, _) = run(dyad().args(["dict", "who", "Nobody Special"]).arg("--dictionaries").arg(dicts()));
     assert!(!ok);
     assert!(out.contains("no actor or agent"), "{out}");

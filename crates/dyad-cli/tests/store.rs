@@ -124,3 +124,61 @@ fn bad_databases_give_clear_errors() {
     let (ok, _, err) = dyad(&["export", "--db", db.to_str().unwrap(), "--format", "xlsx"]);
     assert!(!ok && err.contains("gdelt-mentions"), "{err}");
 }
+
+// ---- with ../shared (DYAD_CORPUS_TESTS=1; fails loudly when the data is missing) ----
+
+fn corpus_tests() -> bool {
+    std::env::var("DYAD_CORPUS_TESTS").is_ok_and(|v| v == "1")
+}
+
+#[test]
+fn seeds_store_query_and_export() {
+    if !corpus_tests() {
+        eprintln!("SKIPPED: set DYAD_CORPUS_TESTS=1 to run against ../shared/seeds");
+        return;
+    }
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let files = [("000_d22c485f5553405d.txt", "2018-08-16"), ("001_97ff7f5491bc3784.txt", "2018-03-20")];
+    for (f, _) in files {
+        assert!(seeds.join(f).exists(), "DYAD_CORPUS_TESTS=1 but {} is missing", seeds.join(f).display());
+    }
+    let coder = dyad_code::Coder::new(&dyad_dict::builtin().dicts);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("seeds.db");
+    let code_seeds = || {
+        let mut store = Store::open(&db).unwrap();
+        store.begin_batch().unwrap();
+        let mut new = 0;
+        for (f, date) in files {
+            let opts = dyad_ingest::Options { date: Some(date.parse().unwrap()), ..Default::default() };
+            for doc in dyad_ingest::documents(&[seeds.join(f)], &opts) {
+                let mut doc = doc.unwrap();
+                dyad_segment::Segmenter.run(&mut doc);
+                new += store.add(&doc, &coder.code_document(&doc)).unwrap().new as usize;
+            }
+        }
+        store.commit().unwrap();
+        new
+    };
+    assert_eq!(code_seeds(), 2);
+    let first = Store::open_read_only(&db).unwrap().stats(5).unwrap();
+    assert_eq!(code_seeds(), 0, "re-running the same input adds nothing");
+    let again = Store::open_read_only(&db).unwrap().stats(5).unwrap();
+    assert_eq!(first, again);
+    assert_eq!(first.articles, 2);
+    assert!(first.events > 0, "the seeds code to events: {first:?}");
+    let events = Store::open_read_only(&db).unwrap().events(&Filter { actor: Some("PRK".into()), ..Filter::default() }).unwrap();
+    assert!(!events.is_empty(), "the UPI seed has North Korea congratulating Russia");
+
+    let db_s = db.to_str().unwrap();
+    let (ok, out, err) = dyad(&["stats", "--db", db_s]);
+    assert!(ok && out.contains("articles      2"), "{out}{err}");
+    let (ok, out, err) = dyad(&["events", "--db", db_s]);
+    assert!(ok && out.lines().count() > 1, "{out}{err}");
+    for format in ["gdelt", "gdelt-mentions", "jsonl", "csv"] {
+        let (ok, out, err) = dyad(&["export", "--db", db_s, "--format", format]);
+        assert!(ok && !out.is_empty(), "{format}: {err}");
+    }
+    let (ok, out, _) = dyad(&["export", "--db", db_s, "--format", "gdelt"]);
+    assert!(ok && out.lines().all(|l| l.split('\t').count() == 61));
+}

@@ -19,8 +19,27 @@ const OBJECT_STOPS: &[&str] = &[
 ];
 /// Prepositions: an actor right after one is not the subject of a later verb.
 const PREPOSITIONS: &[&str] = &[
-    "by", "of", "in", "on", "at", "with", "to", "from", "for", "against", "into", "toward", "towards", "about", "over", "under",
-    "between", "among", "near", "including", "than",
+    "by",
+    "of",
+    "in",
+    "on",
+    "at",
+    "with",
+    "to",
+    "from",
+    "for",
+    "against",
+    "into",
+    "toward",
+    "towards",
+    "about",
+    "over",
+    "under",
+    "between",
+    "among",
+    "near",
+    "including",
+    "than",
 ];
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "am", "get", "got", "gets"];
 
@@ -33,7 +52,14 @@ pub fn governed_by_preposition(t: &Tagged, m: &Mention) -> bool {
         let w = &t.words[k - 1];
         if matches!(w.norm.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
             k -= 1;
-        } else if adjectives < 2 && !w.punct && !w.capitalized && !PREPOSITIONS.contains(&w.norm.as_str()) && !t.in_verb[k - 1] && !SUBJECT_STOPS.contains(&w.norm.as_str()) && !matches!(w.norm.as_str(), "and" | "or") {
+        } else if adjectives < 2
+            && !w.punct
+            && !w.capitalized
+            && !PREPOSITIONS.contains(&w.norm.as_str())
+            && !t.in_verb[k - 1]
+            && !SUBJECT_STOPS.contains(&w.norm.as_str())
+            && !matches!(w.norm.as_str(), "and" | "or")
+        {
             adjectives += 1;
             k -= 1;
         } else {
@@ -93,7 +119,7 @@ pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<us
 /// The object: the first mention after the verb (from word `from` on) before a clause
 /// boundary or another verb's infinitive ("called to congratulate Putin": Putin belongs to
 /// "congratulate"). `skip` is a mention not to take (the source).
-pub fn object(t: &Tagged, mentions: &[Mention], verbs: &[VerbMatch], from: usize, skip: Option<usize>) -> Option<usize> {
+pub fn object(t: &Tagged, mentions: &[Mention], from: usize, skip: Option<usize>) -> Option<usize> {
     let mut k = from;
     let mut comma = false;
     while k < t.words.len() {
@@ -131,7 +157,12 @@ pub fn mention_at(mentions: &[Mention], k: usize) -> Option<(usize, &Mention)> {
 
 /// A verb at word `k`, after at most two adverbs or auxiliaries.
 fn verb_follows(t: &Tagged, k: usize) -> bool {
-    (k..(k + 3).min(t.words.len())).find(|&j| !(t.words[j].norm.ends_with("ly") || BE.contains(&t.words[j].norm.as_str()) || matches!(t.words[j].norm.as_str(), "has" | "have" | "had" | "will" | "would")))
+    (k..(k + 3).min(t.words.len()))
+        .find(|&j| {
+            !(t.words[j].norm.ends_with("ly")
+                || BE.contains(&t.words[j].norm.as_str())
+                || matches!(t.words[j].norm.as_str(), "has" | "have" | "had" | "will" | "would"))
+        })
         .is_some_and(|j| t.verb_start[j])
 }
 
@@ -141,7 +172,11 @@ const RECIPROCAL: &[&str] = &["their", "each", "one", "mutual", "bilateral", "to
 
 /// Does the clause after the verb mark the action as reciprocal among a compound subject?
 pub fn reciprocal(t: &Tagged, from: usize) -> bool {
-    t.words[from..].iter().take(6).take_while(|w| !OBJECT_STOPS.contains(&w.norm.as_str())).any(|w| RECIPROCAL.contains(&w.norm.as_str()))
+    t.words[from..]
+        .iter()
+        .take(6)
+        .take_while(|w| !OBJECT_STOPS.contains(&w.norm.as_str()))
+        .any(|w| RECIPROCAL.contains(&w.norm.as_str()))
 }
 
 /// "was (fiercely) opposed": a form of "be" within two words before a verb that does not end

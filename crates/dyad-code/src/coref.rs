@@ -10,8 +10,10 @@ use rustc_hash::FxHashSet;
 pub struct Memory {
     /// Actor entries whose full name has appeared.
     pub seen: FxHashSet<u32>,
-    /// Codes of person-like units, most recent last.
+    /// Codes of person-like units (people and office holders), most recent last.
     pub persons: Vec<Vec<String>>,
+    /// Codes of named people (person entries), most recent last.
+    pub people: Vec<Vec<String>>,
     /// The speaker of the most recent quotation.
     pub speaker: Option<Vec<String>>,
     /// The most recent person who was a sentence's subject: "he" prefers them.
@@ -20,8 +22,26 @@ pub struct Memory {
 
 /// Verbs that frame reported speech ("X said", "his message read").
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "continued", "continues", "read", "reads", "wrote", "writes",
-    "stated", "states", "declared", "noted", "stressed", "affirmed", "insisted",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "continued",
+    "continues",
+    "read",
+    "reads",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "declared",
+    "noted",
+    "stressed",
+    "affirmed",
+    "insisted",
 ];
 
 impl Memory {
@@ -29,18 +49,29 @@ impl Memory {
         self.persons.iter().rev().find(|p| Some(*p) != not && !p.is_empty()).cloned()
     }
 
-    fn remember(&mut self, u: &Unit) {
-        if u.person_like && !u.codes.is_empty() {
-            self.persons.retain(|p| *p != u.codes);
-            self.persons.push(u.codes.clone());
-            if self.persons.len() > 8 {
-                self.persons.remove(0);
+    fn remember(&mut self, u: &Unit, kinds: impl Fn(u32) -> bool) {
+        if u.codes.is_empty() {
+            return;
+        }
+        let mut lists = Vec::new();
+        if u.person_like {
+            lists.push(&mut self.persons);
+        }
+        if u.actors.iter().any(|a| kinds(a.entry)) {
+            lists.push(&mut self.people);
+        }
+        for list in lists {
+            list.retain(|p| *p != u.codes);
+            list.push(u.codes.clone());
+            if list.len() > 8 {
+                list.remove(0);
             }
         }
     }
 
     /// Resolve the pronouns of a sentence's mentions and update the memory with its actors.
-    pub fn resolve(&mut self, t: &Tagged, mentions: &mut [Mention]) {
+    /// `is_person` tells whether an actor entry is a person.
+    pub fn resolve(&mut self, t: &Tagged, mentions: &mut [Mention], is_person: impl Fn(u32) -> bool) {
         // Third-person pronouns first: the speaker may be "he".
         for m in mentions.iter_mut() {
             for u in &mut m.units {
@@ -57,14 +88,16 @@ impl Memory {
         }
         let has_quote = t.in_quote.iter().any(|q| *q);
         if has_quote {
-            if let Some(s) = speaker(t, mentions) {
-                self.speaker = Some(s);
-            } else if self.speaker.is_none() {
-                self.speaker = self.recent_person(None);
+            match speaker(t, mentions) {
+                Speaker::Known(s) => self.speaker = Some(s),
+                Speaker::Unknown => self.speaker = None,
+                Speaker::NotSaid if self.speaker.is_none() => self.speaker = self.recent_person(None),
+                Speaker::NotSaid => {}
             }
         }
         let speaker = self.speaker.clone();
-        let addressee = self.recent_person(speaker.as_ref());
+        // "you" is only resolved to a named person (not "the Senate", not an office).
+        let addressee = self.people.iter().rev().find(|p| Some(*p) != speaker.as_ref()).cloned();
         for m in mentions.iter_mut() {
             for u in &mut m.units {
                 let quoted = t.in_quote.get(u.start).copied().unwrap_or(false);
@@ -89,7 +122,7 @@ impl Memory {
                             self.seen.insert(a.entry);
                         }
                     }
-                    self.remember(u);
+                    self.remember(u, &is_person);
                 }
             }
         }
@@ -98,22 +131,34 @@ impl Memory {
 
 /// The speaker of this sentence's quotation: the actor of a speech verb outside the quotes —
 /// before it ("Putin's message read", "Kim, which said") or right after it ("said Putin").
-fn speaker(t: &Tagged, mentions: &[Mention]) -> Option<Vec<String>> {
+fn speaker(t: &Tagged, mentions: &[Mention]) -> Speaker {
+    let mut framed = false;
     for (i, w) in t.words.iter().enumerate() {
         if t.in_quote[i] || !SPEECH.contains(&w.norm.as_str()) {
             continue;
         }
-        let before = mentions
-            .iter()
-            .filter(|m| m.end <= i && !t.in_quote[m.start] && i - m.end <= 4)
-            .next_back();
+        framed = true;
+        let before = mentions.iter().rfind(|m| m.end <= i && !t.in_quote[m.start] && i - m.end <= 4);
         let after = mentions.iter().find(|m| m.start > i && m.start <= i + 2 && !t.in_quote[m.start]);
         if let Some(m) = before.or(after) {
             let codes = m.codes();
             if !codes.is_empty() {
-                return Some(codes);
+                return Speaker::Known(codes);
             }
         }
     }
-    None
+    if framed {
+        Speaker::Unknown
+    } else {
+        Speaker::NotSaid
+    }
+}
+
+enum Speaker {
+    /// The speech frame names a known actor.
+    Known(Vec<String>),
+    /// "..., said Perrin Long": someone dyad cannot code is speaking.
+    Unknown,
+    /// No speech frame in the sentence: the quotation continues the last speaker's.
+    NotSaid,
 }

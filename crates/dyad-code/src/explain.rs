@@ -68,7 +68,8 @@ impl Explanation {
                     .map(|h| match h {
                         NounHit::Actor { entry, kind, code, .. } => {
                             let e = &d.actors[*entry as usize];
-                            let code = code.clone().or_else(|| e.code_on(doc.date).map(str::to_string)).unwrap_or_else(|| "---".into());
+                            let code =
+                                code.clone().or_else(|| e.code_on(doc.date).map(str::to_string)).unwrap_or_else(|| "---".into());
                             format!("actor {} [{}] as {:?} ({})", e.name, code, kind, e.at)
                         }
                         NounHit::Agent { entry } => {
@@ -132,7 +133,16 @@ impl Explanation {
             })
             .collect();
         let discard = t.discard.map(|(scope, s, e)| format!("{scope:?} discard on \"{}\"", phrase(s, e)));
-        Explanation { sentence, text: doc.sentence_text(&doc.sentences[sentence]).to_string(), words, nouns, mentions, verbs, discard, events }
+        Explanation {
+            sentence,
+            text: doc.sentence_text(&doc.sentences[sentence]).to_string(),
+            words,
+            nouns,
+            mentions,
+            verbs,
+            discard,
+            events,
+        }
     }
 }
 
@@ -168,7 +178,11 @@ impl fmt::Display for Explanation {
             writeln!(f, "  (none)")?;
         }
         for e in &self.events {
-            writeln!(f, "  {} {} {} (root {}, quad {}, goldstein {}) by {}", e.source, e.code, e.target, e.root, e.quad_class, e.goldstein, e.evidence.pattern)?;
+            writeln!(
+                f,
+                "  {} {} {} (root {}, quad {}, goldstein {}) by {}",
+                e.source, e.code, e.target, e.root, e.quad_class, e.goldstein, e.evidence.pattern
+            )?;
         }
         Ok(())
     }

@@ -49,7 +49,7 @@ impl Coder {
         let mut events = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(s);
-            let a = sentence::analyse(&self.compiled, &self.dicts, text, s.char_start, doc.date, &mut memory);
+            let a = sentence::analyse(&self.compiled, &self.dicts, text, s.char_start, doc.date, &mut memory, false);
             if a.discard == Some(DiscardScope::Story) {
                 return Vec::new();
             }
@@ -63,12 +63,12 @@ impl Coder {
         let mut memory = coref::Memory::default();
         // Earlier sentences set up names and speakers the explained sentence may refer to.
         for s in doc.sentences.iter().take(sentence) {
-            sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory);
+            sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
         }
         let Some(s) = doc.sentences.get(sentence) else {
             return Explanation::empty(sentence, doc.sentences.len());
         };
-        let a = sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory);
+        let a = sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
         let events = event::events(&self.dicts, doc, sentence, s, &a);
         Explanation::new(&self.dicts, doc, sentence, a, events)
     }
@@ -83,7 +83,8 @@ impl Coder {
         while i < ids.len() {
             match self.compiled.nouns.longest_at(&ids, i, |_| true) {
                 Some((len, hits)) => {
-                    let phrase = text.chars().skip(words[i].char_start).take(words[i + len - 1].char_end - words[i].char_start).collect();
+                    let phrase =
+                        text.chars().skip(words[i].char_start).take(words[i + len - 1].char_end - words[i].char_start).collect();
                     for h in hits {
                         out.push(match h {
                             compile::NounHit::Actor { entry, kind, code, .. } => NameMatch {
@@ -108,6 +109,21 @@ impl Coder {
             }
         }
         out
+    }
+
+    /// The actor mentions in `text` with their composed codes on `date`, as the coder builds
+    /// them ("Russian President" → RUSGOV), for `dyad dict who`. Short forms match as if their
+    /// full name had appeared.
+    pub fn resolve(&self, text: &str, date: Option<chrono::NaiveDate>) -> Vec<(String, Vec<String>)> {
+        let seen = (0..self.dicts.actors.len() as u32).collect();
+        let t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen);
+        mention::build(&t, &self.dicts, date)
+            .iter()
+            .map(|m| {
+                let (a, b) = (t.words[m.start].char_start, t.words[m.end - 1].char_end);
+                (text.chars().skip(a).take(b - a).collect(), m.codes())
+            })
+            .collect()
     }
 
     /// Sizes of the compiled matchers: (vocabulary words, noun phrases, verb forms, patterns).

@@ -68,8 +68,9 @@ const PREPOSITIONS_OF: &[&str] = &["of", "in", "from"];
 const FILLERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 /// Function words that are never skipped as adjectives.
 const STOP: &[&str] = &[
-    "and", "or", "nor", "but", "of", "in", "on", "at", "by", "for", "with", "to", "from", "that", "which", "who", "is", "are", "was",
-    "were", "has", "have", "had", "will", "would", "be", "been", "not", "said", "says", "after", "before", "when", "while", "as",
+    "and", "or", "nor", "but", "of", "in", "on", "at", "by", "for", "with", "to", "from", "that", "which", "who", "is", "are",
+    "was", "were", "has", "have", "had", "will", "would", "be", "been", "not", "said", "says", "after", "before", "when",
+    "while", "as",
 ];
 
 pub fn build(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
@@ -147,7 +148,10 @@ fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
             }
             // Office holders ("the North Korean leader") can be "he" or "you"; armies cannot.
             u.person_like |= u.agents.iter().any(|g| office(&g.role))
-                || u.agents.is_empty() && u.actors.iter().any(|a| a.code.as_ref().is_some_and(|c| c.len() > 3 && (c[3..].starts_with("GOV") || c[3..].starts_with("ELI"))));
+                || u.agents.is_empty()
+                    && u.actors.iter().any(|a| {
+                        a.code.as_ref().is_some_and(|c| c.len() > 3 && (c[3..].starts_with("GOV") || c[3..].starts_with("ELI")))
+                    });
             u.codes = compose(&u.actors, &u.agents);
             i = u.end;
             out.push(u);
@@ -271,7 +275,10 @@ fn compounds(t: &Tagged, units: Vec<Unit>) -> Vec<Mention> {
 fn share_trailing_agents(units: &mut [Unit]) {
     if let Some((first, rest)) = units.split_first_mut() {
         let adjective = !first.actors.is_empty() && !first.agents.is_empty();
-        if adjective && !rest.is_empty() && rest.iter().all(|u| u.actors.is_empty() && u.pronoun.is_none() && !u.agents.is_empty()) {
+        if adjective
+            && !rest.is_empty()
+            && rest.iter().all(|u| u.actors.is_empty() && u.pronoun.is_none() && !u.agents.is_empty())
+        {
             for u in rest {
                 u.actors = first.actors.clone();
                 u.codes = compose(&u.actors, &u.agents);
@@ -282,7 +289,8 @@ fn share_trailing_agents(units: &mut [Unit]) {
     if last.agents.is_empty() || rest.is_empty() {
         return;
     }
-    if rest.iter().all(|u| u.agents.is_empty() && !u.actors.is_empty() && u.actors.iter().all(|a| a.kind == NameKind::Adjective)) {
+    if rest.iter().all(|u| u.agents.is_empty() && !u.actors.is_empty() && u.actors.iter().all(|a| a.kind == NameKind::Adjective))
+    {
         for u in rest {
             u.agents = last.agents.clone();
             u.codes = compose(&u.actors, &u.agents);
@@ -337,7 +345,10 @@ mod tests {
     fn composition() {
         assert_eq!(compose(&[actor("RUS", NameKind::Adjective)], &[agent("GOV", false)]), vec!["RUSGOV"]);
         // A person's own full code wins over the agents around it.
-        assert_eq!(compose(&[actor("RUS", NameKind::Adjective), actor("RUSGOV", NameKind::Name)], &[agent("GOV", false)]), vec!["RUSGOV"]);
+        assert_eq!(
+            compose(&[actor("RUS", NameKind::Adjective), actor("RUSGOV", NameKind::Name)], &[agent("GOV", false)]),
+            vec!["RUSGOV"]
+        );
         assert_eq!(compose(&[actor("ARN", NameKind::Name)], &[agent("NGO", true), agent("GOV", false)]), vec!["NGOARNGOV"]);
         assert_eq!(compose(&[], &[agent("EDU", false)]), vec!["---EDU"]);
         assert_eq!(compose(&[actor("FRO/BIL", NameKind::Name)], &[]), vec!["FRO", "BIL"]);

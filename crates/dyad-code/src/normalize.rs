@@ -49,12 +49,8 @@ pub fn split_words(text: &str, char_base: usize) -> Vec<Word> {
             // A word: letters/digits with inner dots and apostrophes ("U.S.", "O'Neill", "11.8").
             while i < chars.len() {
                 let c = chars[i];
-                if c.is_alphanumeric() {
-                    i += 1;
-                } else if (c == '.' || is_apostrophe(c))
-                    && i + 1 < chars.len()
-                    && chars[i + 1].is_alphanumeric()
-                {
+                let inner_mark = (c == '.' || is_apostrophe(c)) && i + 1 < chars.len() && chars[i + 1].is_alphanumeric();
+                if c.is_alphanumeric() || inner_mark {
                     i += 1;
                 } else if c == '.' && i > start && is_abbreviation(&chars[start..i]) {
                     // The final dot of "U.S." or "K.U." belongs to the word.
@@ -65,7 +61,12 @@ pub fn split_words(text: &str, char_base: usize) -> Vec<Word> {
                 }
             }
             push_word(&mut words, &chars[start..i], char_base + start, char_base + i);
-        } else if is_apostrophe(c) && !words.is_empty() && i + 1 < chars.len() && matches!(chars[i + 1], 's' | 'S') && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()) {
+        } else if is_apostrophe(c)
+            && !words.is_empty()
+            && i + 1 < chars.len()
+            && matches!(chars[i + 1], 's' | 'S')
+            && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric())
+        {
             // A separated possessive "'s" (after a quote or a tokenizer split).
             if let Some(prev) = words.last_mut() {
                 if !prev.punct {
@@ -83,7 +84,10 @@ pub fn split_words(text: &str, char_base: usize) -> Vec<Word> {
                 _ => c.to_string(),
             };
             // A trailing apostrophe after a plural ("countries'") is a possessive.
-            if norm == "'" && words.last().is_some_and(|w: &Word| !w.punct && w.norm.ends_with('s') && w.char_end == char_base + i) && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()) {
+            if norm == "'"
+                && words.last().is_some_and(|w: &Word| !w.punct && w.norm.ends_with('s') && w.char_end == char_base + i)
+                && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())
+            {
                 let prev = words.last_mut().expect("checked");
                 prev.possessive = true;
                 prev.char_end += 1;
@@ -133,7 +137,15 @@ fn push_word(words: &mut Vec<Word>, chars: &[char], start: usize, end: usize) {
         s.truncate(s.len() - 3);
         let not_start = end - if possessive { 5 } else { 3 };
         words.push(Word { norm: s, char_start: start, char_end: not_start, punct: false, possessive: false, capitalized, upper });
-        words.push(Word { norm: "not".into(), char_start: not_start, char_end: end, punct: false, possessive, capitalized: false, upper: false });
+        words.push(Word {
+            norm: "not".into(),
+            char_start: not_start,
+            char_end: end,
+            punct: false,
+            possessive,
+            capitalized: false,
+            upper: false,
+        });
         return;
     }
     if s == "n't" {

@@ -28,10 +28,8 @@ fn blocked(t: &Tagged, from: usize, to: usize) -> bool {
 }
 
 pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &VerbMatch) -> Option<PatternMatch> {
-    if let Some(r) = p.required {
-        if !t.present.contains(&r) {
-            return None;
-        }
+    if !p.required.iter().all(|firsts| firsts.iter().any(|w| t.present.contains(w))) {
+        return None;
     }
     let verb_at = p.elements.iter().position(|e| matches!(e, Element::Verb))?;
     let mut m = PatternMatch::default();
@@ -49,12 +47,18 @@ pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &Verb
                 if blocked(t, men.end, pos) {
                     return None;
                 }
-                if matches!(e, Element::Source) { m.source = Some(idx) } else { m.target = Some(idx) }
+                if matches!(e, Element::Source) {
+                    m.source = Some(idx)
+                } else {
+                    m.target = Some(idx)
+                }
                 pos = men.start;
             }
             Element::Words(alts) => {
                 let lo = pos.saturating_sub(MAX_GAP + alts.iter().map(Vec::len).max().unwrap_or(1));
-                let found = (lo..pos).rev().find_map(|s| alts.iter().find(|a| s + a.len() <= pos && t.ids[s..s + a.len()] == a[..]).map(|a| (s, s + a.len())))?;
+                let found = (lo..pos).rev().find_map(|s| {
+                    alts.iter().find(|a| s + a.len() <= pos && t.ids[s..s + a.len()] == a[..]).map(|a| (s, s + a.len()))
+                })?;
                 if blocked(t, found.1, pos) {
                     return None;
                 }
@@ -74,12 +78,18 @@ pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &Verb
                 if blocked(t, pos, men.start) {
                     return None;
                 }
-                if matches!(e, Element::Source) { m.source = Some(idx) } else { m.target = Some(idx) }
+                if matches!(e, Element::Source) {
+                    m.source = Some(idx)
+                } else {
+                    m.target = Some(idx)
+                }
                 pos = men.end;
             }
             Element::Words(alts) => {
                 let hi = (pos + MAX_GAP + 1).min(t.words.len());
-                let found = (pos..hi).find_map(|s| alts.iter().find(|a| s + a.len() <= t.words.len() && t.ids[s..s + a.len()] == a[..]).map(|a| (s, s + a.len())))?;
+                let found = (pos..hi).find_map(|s| {
+                    alts.iter().find(|a| s + a.len() <= t.words.len() && t.ids[s..s + a.len()] == a[..]).map(|a| (s, s + a.len()))
+                })?;
                 if blocked(t, pos, found.0) {
                     return None;
                 }

@@ -56,12 +56,14 @@ pub fn analyse(
     char_base: usize,
     date: Option<NaiveDate>,
     memory: &mut Memory,
+    explain: bool,
 ) -> Analysis {
     let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen);
     let mut mentions = mention::build(&tagged, d, date);
-    memory.resolve(&tagged, &mut mentions);
+    memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == dyad_dict::ActorKind::Person);
     let discard = tagged.discard.map(|(s, _, _)| s);
-    let decisions = if discard.is_some() {
+    // Without any actor no verb can make an event: skip pattern matching (unless explaining).
+    let decisions = if discard.is_some() || (!explain && mentions.is_empty()) {
         Vec::new()
     } else {
         tagged.verbs.iter().map(|v| decide(c, d, &tagged, &mentions, v)).collect()
@@ -78,7 +80,11 @@ fn decide(c: &Compiled, d: &Dictionaries, t: &Tagged, mentions: &[Mention], v: &
         }
     }
     // Most specific wins; among equals, the one written first.
-    let chosen = candidates.iter().enumerate().max_by(|a, b| a.1.weight.cmp(&b.1.weight).then(b.1.pattern.cmp(&a.1.pattern))).map(|(i, _)| i);
+    let chosen = candidates
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.weight.cmp(&b.1.weight).then(b.1.pattern.cmp(&a.1.pattern)))
+        .map(|(i, _)| i);
     let none = PatternMatch::default();
     let matched = chosen.map(|i| &candidates[i].matched).unwrap_or(&none);
     let (code, reverse_code) = match chosen {
@@ -105,11 +111,12 @@ fn decide(c: &Compiled, d: &Dictionaries, t: &Tagged, mentions: &[Mention], v: &
             source = clause::subject(t, mentions, v.start).filter(|s| Some(*s) != target);
         }
         if target.is_none() {
-            target = clause::object(t, mentions, &t.verbs, after, source);
+            target = clause::object(t, mentions, after, source);
         }
         // "Gondor and Osgiliath renewed ties": a compound subject acts on itself.
         // PETRARCH marks such patterns with `%` ("% * [030:030]").
-        let marked = chosen.is_some_and(|i| entry.patterns[candidates[i].pattern].text.split_whitespace().any(|w| w.starts_with('%')));
+        let marked =
+            chosen.is_some_and(|i| entry.patterns[candidates[i].pattern].text.split_whitespace().any(|w| w.starts_with('%')));
         if target.is_none() && source.is_some_and(|s| mentions[s].units.len() > 1) && (marked || clause::reciprocal(t, after)) {
             target = source;
         }

@@ -39,7 +39,8 @@ pub struct Tagged {
 }
 
 /// Words that, right before a verb form, show it is used as a noun ("an attack").
-const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "every", "each"];
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "every", "each"];
 
 impl Tagged {
     /// `seen` holds the actor entries whose full name already appeared in the document:
@@ -86,7 +87,9 @@ impl Tagged {
             // "North Korean" + "leader", not "the North" + "Korean leader".
             if let Some((len, _)) = &found {
                 let len = *len;
-                if let Some(j) = (i + 1..i + len).find(|&j| c.nouns.longest_at(&ids, j, valid).is_some_and(|(l, _)| j + l > i + len && l >= len)) {
+                if let Some(j) = (i + 1..i + len)
+                    .find(|&j| c.nouns.longest_at(&ids, j, valid).is_some_and(|(l, _)| j + l > i + len && l >= len))
+                {
                     i = j;
                     found = c.nouns.longest_at(&ids, j, valid);
                 }
@@ -98,7 +101,9 @@ impl Tagged {
                 Some((len, hits))
                     if !acronym_doubt
                         || len > 1
-                        || hits.iter().all(|h| matches!(h, NounHit::Agent { .. } | NounHit::Actor { kind: NameKind::Short, .. })) =>
+                        || hits
+                            .iter()
+                            .all(|h| matches!(h, NounHit::Agent { .. } | NounHit::Actor { kind: NameKind::Short, .. })) =>
                 {
                     nouns.push(NounMatch { start: i, end: i + len, hits: hits.into_iter().cloned().collect() });
                     i += len;
@@ -124,7 +129,15 @@ impl Tagged {
             }
             match c.verbs.longest_at(&ids, i, |_| true) {
                 Some((len, entries)) => {
-                    let noun_use = noun_use(&words, i, |k| in_noun[k]);
+                    // "Venezuela finance minister": a bare form between a name and a role is
+                    // part of the role's noun phrase.
+                    let form = words[i + len - 1].norm.as_str();
+                    let bare = !(form.ends_with('s') || form.ends_with("ed") || form.ends_with("ing"));
+                    let role_after = nouns
+                        .get(n)
+                        .is_some_and(|m| m.start == i + len && m.hits.iter().any(|h| matches!(h, NounHit::Agent { .. })));
+                    let name_before = i > 0 && (in_noun[i - 1] || words[i - 1].capitalized);
+                    let noun_use = noun_use(&words, i, |k| in_noun[k]) || (bare && role_after && name_before);
                     // A verb phrase must not run into an actor name.
                     let clipped = nouns.get(n).is_some_and(|m| m.start < i + len);
                     if !noun_use && !clipped {
@@ -159,7 +172,8 @@ impl Tagged {
 
 /// Prepositions (not "to"): a verb form right after one, or after one and an adjective, is a
 /// noun ("of great support", "in an accord").
-const NOUN_PREPOSITIONS: &[&str] = &["of", "in", "on", "at", "with", "for", "from", "by", "about", "against", "over", "without", "under"];
+const NOUN_PREPOSITIONS: &[&str] =
+    &["of", "in", "on", "at", "with", "for", "from", "by", "about", "against", "over", "without", "under"];
 
 /// Is the verb form at `i` used as a noun? After a determiner or possessive ("an attack",
 /// "Russia's support"), or after a preposition or determiner and one unknown word
@@ -177,7 +191,9 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
     // three unknown lowercase words (adjectives, numbers) after a determiner or preposition.
     let unknown_modifier = |k: usize| {
         let w = &words[k];
-        !w.punct && !w.capitalized && !in_noun(k)
+        !w.punct
+            && !w.capitalized
+            && !in_noun(k)
             && !FUNCTION_WORDS.contains(&w.norm.as_str())
             && !DETERMINERS.contains(&w.norm.as_str())
             && !NOUN_PREPOSITIONS.contains(&w.norm.as_str())
@@ -213,5 +229,21 @@ const FUNCTION_WORDS: &[&str] = &[
 
 fn is_number(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        || matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "several" | "many" | "some" | "all" | "both")
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "many"
+                | "some"
+                | "all"
+                | "both"
+        )
 }

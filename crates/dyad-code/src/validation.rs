@@ -171,7 +171,9 @@ pub fn parse_xml(raw: &str, path: &str) -> Result<Vec<Record>, RecordError> {
         let body = &text[head_end..body_end];
         from = body_end;
         let date = match attr(head, "date") {
-            Some(d) => Some(NaiveDate::parse_from_str(&d, "%Y%m%d").map_err(|_| err(&format!("bad date {d:?} (expected YYYYMMDD)")))?),
+            Some(d) => {
+                Some(NaiveDate::parse_from_str(&d, "%Y%m%d").map_err(|_| err(&format!("bad date {d:?} (expected YYYYMMDD)")))?)
+            }
             None => None,
         };
         let t0 = body.find("<Text>").ok_or_else(|| err("no <Text>"))? + "<Text>".len();
@@ -197,7 +199,9 @@ pub fn parse_xml(raw: &str, path: &str) -> Result<Vec<Record>, RecordError> {
             if let Some(e) = attr(tag, "error") {
                 rec.error = Some(e);
             }
-            if let (Some(source), Some(target), Some(code)) = (attr(tag, "sourcecode"), attr(tag, "targetcode"), attr(tag, "eventcode")) {
+            if let (Some(source), Some(target), Some(code)) =
+                (attr(tag, "sourcecode"), attr(tag, "targetcode"), attr(tag, "eventcode"))
+            {
                 rec.expected.push(Triple { source, target, code });
             }
         }
@@ -213,7 +217,15 @@ pub fn record_document(r: &Record) -> Document {
         id: r.id.clone(),
         date: r.date,
         text: r.text.clone(),
-        sentences: vec![Sentence { start: 0, end: r.text.len(), char_start: 0, char_end: chars, paragraph: 0, token_start: 0, token_end: 0 }],
+        sentences: vec![Sentence {
+            start: 0,
+            end: r.text.len(),
+            char_start: 0,
+            char_end: chars,
+            paragraph: 0,
+            token_start: 0,
+            token_end: 0,
+        }],
         ..Default::default()
     }
 }
@@ -296,6 +308,15 @@ pub fn summarize(scores: &[SentenceScore]) -> Summary {
     s
 }
 
+/// Score events produced elsewhere (`dyad code` output), matched to records by article id.
+pub fn score_events(records: &[Record], events: &[(String, Triple)]) -> Vec<SentenceScore> {
+    let mut by_article: BTreeMap<&str, Vec<Triple>> = BTreeMap::new();
+    for (article, t) in events {
+        by_article.entry(article.as_str()).or_default().push(t.clone());
+    }
+    records.iter().map(|r| score_record(r, by_article.remove(r.id.as_str()).unwrap_or_default())).collect()
+}
+
 /// Code every record and score it.
 pub fn validate(coder: &Coder, records: &[Record]) -> Vec<SentenceScore> {
     records
@@ -363,8 +384,20 @@ ties &amp; more.
 
     #[test]
     fn scoring_rule() {
-        let rec = Record { expected: vec![Triple { source: "A".into(), target: "B".into(), code: "01".into() }, Triple { source: "B".into(), target: "A".into(), code: "01".into() }], ..Default::default() };
-        let s = score_record(&rec, vec![Triple { source: "A".into(), target: "B".into(), code: "01".into() }, Triple { source: "A".into(), target: "C".into(), code: "01".into() }]);
+        let rec = Record {
+            expected: vec![
+                Triple { source: "A".into(), target: "B".into(), code: "01".into() },
+                Triple { source: "B".into(), target: "A".into(), code: "01".into() },
+            ],
+            ..Default::default()
+        };
+        let s = score_record(
+            &rec,
+            vec![
+                Triple { source: "A".into(), target: "B".into(), code: "01".into() },
+                Triple { source: "A".into(), target: "C".into(), code: "01".into() },
+            ],
+        );
         assert_eq!((s.correct, s.uncoded, s.extra), (1, 1, 1));
         assert!(!s.all_correct());
         let noev = Record { noevents: true, ..Default::default() };

@@ -23,7 +23,15 @@ fn doc(lines: &[&str], date: &str) -> Document {
     let (mut byte, mut chr) = (0, 0);
     for l in lines {
         let n = l.chars().count();
-        sentences.push(Sentence { start: byte, end: byte + l.len(), char_start: chr, char_end: chr + n, paragraph: sentences.len(), token_start: 0, token_end: 0 });
+        sentences.push(Sentence {
+            start: byte,
+            end: byte + l.len(),
+            char_start: chr,
+            char_end: chr + n,
+            paragraph: sentences.len(),
+            token_start: 0,
+            token_end: 0,
+        });
         byte += l.len() + 2;
         chr += n + 2;
     }
@@ -47,7 +55,10 @@ fn simple_subject_verb_object() {
 #[test]
 fn verb_default_code_and_evidence() {
     let e = &code(&["Arnor criticized Rohan."], "2020-01-01")[0];
-    assert_eq!((e.source.as_str(), e.code.as_str(), e.target.as_str(), e.root.as_str(), e.quad_class), ("ARN", "111", "ROH", "11", 3));
+    assert_eq!(
+        (e.source.as_str(), e.code.as_str(), e.target.as_str(), e.root.as_str(), e.quad_class),
+        ("ARN", "111", "ROH", "11", 3)
+    );
     assert_eq!(e.goldstein, -2.0);
     assert_eq!(e.evidence.source_span.as_ref().unwrap().text, "Arnor");
     assert_eq!(e.evidence.verb_span.text, "criticized");
@@ -86,7 +97,10 @@ fn paired_codes_make_two_events() {
 
 #[test]
 fn longest_match_and_agent_composition() {
-    assert_eq!(triples(&["Russian President Vladimir Putin congratulated North Korean leader Kim Jong Un."], "2018-03-20"), vec!["RUSGOV 051 PRKGOV"]);
+    assert_eq!(
+        triples(&["Russian President Vladimir Putin congratulated North Korean leader Kim Jong Un."], "2018-03-20"),
+        vec!["RUSGOV 051 PRKGOV"]
+    );
     assert_eq!(triples(&["The North Korean government criticized Russian soldiers."], "2020-01-01"), vec!["PRKGOV 111 RUSMIL"]);
     assert_eq!(triples(&["Gondor's government criticized the police of Arnor."], "2020-01-01"), vec!["GONGOV 111 ARNCOP"]);
     assert_eq!(triples(&["Russian police arrested students."], "2020-01-01"), vec!["RUSCOP 111 ---EDU"]);
@@ -104,9 +118,15 @@ fn acronyms_must_be_capitals() {
 #[test]
 fn compound_actors() {
     assert_eq!(triples(&["Russia and Gondor criticized Mordor."], "2020-01-01"), vec!["RUS 111 MOR", "GON 111 MOR"]);
-    assert_eq!(triples(&["Arnor criticized Rohan, Mordor and the evil Gondor."], "2020-01-01"), vec!["ARN 111 ROH", "ARN 111 MOR", "ARN 111 GON"]);
+    assert_eq!(
+        triples(&["Arnor criticized Rohan, Mordor and the evil Gondor."], "2020-01-01"),
+        vec!["ARN 111 ROH", "ARN 111 MOR", "ARN 111 GON"]
+    );
     // The ambassadors of two countries: the agent distributes.
-    assert_eq!(triples(&["The ambassadors of Arnor and Rohan criticized Mordor."], "2020-01-01"), vec!["ARNGOV 111 MOR", "ROHGOV 111 MOR"]);
+    assert_eq!(
+        triples(&["The ambassadors of Arnor and Rohan criticized Mordor."], "2020-01-01"),
+        vec!["ARNGOV 111 MOR", "ROHGOV 111 MOR"]
+    );
     // An apposition is not a compound.
     assert_eq!(triples(&["Arnor criticized Rohan, its neighbour."], "2020-01-01"), vec!["ARN 111 ROH"]);
 }
@@ -139,8 +159,15 @@ fn modality_gives_intent_codes() {
     assert_eq!(e.len(), 1);
     assert_eq!((e[0].code.as_str(), e[0].root.as_str(), e[0].goldstein), ("036", "03", 4.0));
     assert_eq!(e[0].evidence.modifier.as_deref(), Some("intent: ready to"));
-    assert_eq!(triples(&["Kim Jong Un would hold talks with Putin."], "2018-03-20").len(), 0, "Putin is a short form: needs the full name first");
-    assert_eq!(triples(&["Vladimir Putin spoke.", "Kim Jong Un would hold talks with Putin."], "2018-03-20"), vec!["PRKGOV 036 RUSGOV"]);
+    assert_eq!(
+        triples(&["Kim Jong Un would hold talks with Putin."], "2018-03-20").len(),
+        0,
+        "Putin is a short form: needs the full name first"
+    );
+    assert_eq!(
+        triples(&["Vladimir Putin spoke.", "Kim Jong Un would hold talks with Putin."], "2018-03-20"),
+        vec!["PRKGOV 036 RUSGOV"]
+    );
     // Intent to do something without a CAMEO intent code: no event.
     assert!(triples(&["Gondor would criticize Mordor."], "2020-01-01").is_empty());
 }
@@ -158,7 +185,8 @@ fn dated_codes_follow_the_document_date() {
 
 #[test]
 fn short_forms_and_pronouns() {
-    let t = triples(&["Vladimir Putin arrived in Moscow.", "Putin criticized Gondor.", "He also criticized Mordor."], "2018-03-20");
+    let t =
+        triples(&["Vladimir Putin arrived in Moscow.", "Putin criticized Gondor.", "He also criticized Mordor."], "2018-03-20");
     assert_eq!(t, vec!["RUSGOV 111 GON", "RUSGOV 111 MOR"]);
     // The short form alone, before the full name, is not Putin.
     assert!(triples(&["Putin criticized Gondor."], "2018-03-20").is_empty());
@@ -174,7 +202,8 @@ fn reported_speech_first_and_second_person() {
         "2018-03-20",
     );
     assert_eq!(t, vec!["PRKGOV 051 RUSGOV"]);
-    let t = triples(&["Vladimir Putin wrote to Kim Jong Un.", "\u{201C}I am ready to meet you,\u{201D} he continued."], "2018-08-16");
+    let t =
+        triples(&["Vladimir Putin wrote to Kim Jong Un.", "\u{201C}I am ready to meet you,\u{201D} he continued."], "2018-08-16");
     assert_eq!(t, vec!["RUSGOV 036 PRKGOV"]);
 }
 
@@ -205,4 +234,46 @@ fn explain_names_matches_and_reasons() {
     assert!(x.contains("chosen (specificity"), "{x}");
     assert!(x.contains("ARN 1121 ROH"), "{x}");
     assert!(coder().explain(&d, 5).to_string().contains("no sentence 5"));
+}
+
+#[test]
+fn verb_forms_used_as_nouns_make_no_event() {
+    // "visit" as a noun after "a brief private": not a second event.
+    assert_eq!(triples(&["Arnor criticized Rohan during a brief private visit to Gondor."], "2020-01-01"), vec!["ARN 111 ROH"]);
+    assert!(triples(&["Arnor condemned the attack on Rohan."], "2020-01-01").is_empty());
+    // After a number: "two attacks".
+    assert!(triples(&["Arnor reported two attacks in Rohan."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn the_next_verb_owns_its_object() {
+    // "called to congratulate Putin": the target belongs to "congratulate", not to "called".
+    assert_eq!(
+        triples(&["Vladimir Putin spoke.", "North Korean leader Kim Jong Un called to congratulate Putin."], "2018-03-20"),
+        vec!["PRKGOV 051 RUSGOV"]
+    );
+    // ", a senior Rohan official said": that actor is the subject of "said", not an object.
+    assert!(triples(&["Crowds attacked the embassy, a senior Rohan official said."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn reciprocal_compound_subjects() {
+    assert_eq!(triples(&["Arnor and Rohan met to renew their ties."], "2020-01-01"), vec!["ARN 043 ROH", "ROH 043 ARN"]);
+    // Without a reciprocal cue a compound subject with no target makes nothing.
+    assert!(triples(&["Arnor and Rohan attacked yesterday."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn unknown_speakers_do_not_borrow_earlier_people() {
+    let t = triples(
+        &["Vladimir Putin wrote to Kim Jong Un.", "\u{201C}I congratulate Gondor,\u{201D} said Perrin Long of Lipper."],
+        "2018-08-16",
+    );
+    assert!(t.is_empty(), "{t:?}");
+    // "you" is a named person, not an office or a country.
+    let t = triples(
+        &["The Gondorian government wrote to Arnor.", "\u{201C}I congratulate you,\u{201D} Vladimir Putin said."],
+        "2018-08-16",
+    );
+    assert!(t.is_empty(), "{t:?}");
 }

@@ -14,7 +14,11 @@ fn enabled() -> bool {
 
 fn shared(rel: &str) -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(rel);
-    assert!(p.exists(), "DYAD_CORPUS_TESTS=1 but {} is missing (the corpus tests need ../shared next to the repository)", p.display());
+    assert!(
+        p.exists(),
+        "DYAD_CORPUS_TESTS=1 but {} is missing (the corpus tests need ../shared next to the repository)",
+        p.display()
+    );
     p
 }
 
@@ -41,7 +45,11 @@ fn petrarch_unit_tests_score() {
 /// Read, clean and segment a seed article the way `dyad code` does.
 fn seed(name_prefix: &str, date: &str) -> dyad_doc::Document {
     let dir = shared("seeds");
-    let path = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name_prefix)).expect("seed file");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name_prefix))
+        .expect("seed file");
     let opts = dyad_ingest::Options { date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(), ..Default::default() };
     let mut doc = dyad_ingest::documents(&[path], &opts).next().expect("one article").expect("article reads");
     dyad_segment::Segmenter.run(&mut doc);
@@ -83,6 +91,10 @@ fn phoenix_dictionaries_code_the_seeds() {
     // Phoenix has no entry for Kim Jong Un: North Korea is the target.
     assert!(events.iter().any(|e| e.source == "RUSGOV" && e.target.starts_with("PRK") && e.root == "05"), "{events:#?}");
     for e in &events {
-        assert!(e.evidence.pattern.contains("CAMEO.2.0.txt:"), "evidence names the pattern's file and line: {}", e.evidence.pattern);
+        assert!(
+            e.evidence.pattern.contains("CAMEO.2.0.txt:"),
+            "evidence names the pattern's file and line: {}",
+            e.evidence.pattern
+        );
     }
 }

@@ -15,7 +15,15 @@ fn one_sentence(text: &str) -> Document {
     Document {
         id: "p".into(),
         text: text.to_string(),
-        sentences: vec![Sentence { start: 0, end: text.len(), char_start: 0, char_end: text.chars().count(), paragraph: 0, token_start: 0, token_end: 0 }],
+        sentences: vec![Sentence {
+            start: 0,
+            end: text.len(),
+            char_start: 0,
+            char_end: text.chars().count(),
+            paragraph: 0,
+            token_start: 0,
+            token_end: 0,
+        }],
         ..Default::default()
     }
 }
@@ -26,7 +34,9 @@ fn check(c: &Coder, text: &str) -> usize {
     let events = c.code_document(&doc);
     let chars: Vec<char> = text.chars().collect();
     for e in &events {
-        for span in [e.evidence.source_span.as_ref(), e.evidence.target_span.as_ref(), Some(&e.evidence.verb_span)].into_iter().flatten() {
+        for span in
+            [e.evidence.source_span.as_ref(), e.evidence.target_span.as_ref(), Some(&e.evidence.verb_span)].into_iter().flatten()
+        {
             assert!(span.start <= span.end && span.end <= chars.len(), "span {span:?} outside {text:?}");
             assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.text);
         }
@@ -51,10 +61,66 @@ impl Rng {
 }
 
 const SOUP: &[&str] = &[
-    "Gondor", "Mordor", "Russia's", "North", "Korean", "leader", "Kim", "Jong-un", "Putin", "attacked", "was", "by", "not",
-    "would", "ready", "to", "meet", "and", ",", ",", ".", ";", "\u{201C}", "\u{201D}", "\"", "'", "'s", "I", "you", "he",
-    "U.S.", "US", "us", "the", "a", "of", "held", "talks", "with", "congratulations", "extended", "🙂", "—", "-", "(", ")",
-    "n't", "didn't", "who", "which", "that", "after", "said", "é", "ß", "北朝鮮", "\u{200B}", "\t", "12,000", "visit",
+    "Gondor",
+    "Mordor",
+    "Russia's",
+    "North",
+    "Korean",
+    "leader",
+    "Kim",
+    "Jong-un",
+    "Putin",
+    "attacked",
+    "was",
+    "by",
+    "not",
+    "would",
+    "ready",
+    "to",
+    "meet",
+    "and",
+    ",",
+    ",",
+    ".",
+    ";",
+    "\u{201C}",
+    "\u{201D}",
+    "\"",
+    "'",
+    "'s",
+    "I",
+    "you",
+    "he",
+    "U.S.",
+    "US",
+    "us",
+    "the",
+    "a",
+    "of",
+    "held",
+    "talks",
+    "with",
+    "congratulations",
+    "extended",
+    "🙂",
+    "—",
+    "-",
+    "(",
+    ")",
+    "n't",
+    "didn't",
+    "who",
+    "which",
+    "that",
+    "after",
+    "said",
+    "é",
+    "ß",
+    "北朝鮮",
+    "\u{200B}",
+    "\t",
+    "12,000",
+    "visit",
 ];
 
 #[test]
@@ -67,7 +133,7 @@ fn random_token_soup_never_panics() {
         let mut s = String::new();
         for _ in 0..n {
             s.push_str(rng.pick(SOUP));
-            if rng.next() % 4 != 0 {
+            if !rng.next().is_multiple_of(4) {
                 s.push(' ');
             }
         }
@@ -90,7 +156,8 @@ fn ten_thousand_token_sentence() {
 #[test]
 fn punctuation_and_emoji_only() {
     let c = coder();
-    for s in ["", " ", "...", "!!! ??? ,,,", "🙂🙂🙂 🚀", "“”‘’\"'", "— – - _", "'s 's n't", "\u{FEFF}\u{200D}"] {
+    for s in ["", " ", "...", "!!! ??? ,,,", "🙂🙂🙂 🚀", "“”‘’\"'", "— – - _", "'s 's n't", "\u{FEFF}\u{200D}"]
+    {
         assert_eq!(check(&c, s), 0, "{s:?}");
     }
 }

@@ -22,7 +22,9 @@ pub fn builtin() -> Loaded {
     let mut loaded = Loaded::default();
     for (rel, text) in files() {
         match load::detect(Path::new(rel), text) {
-            Some(kind) => load::parse_into(text, rel, kind, &mut loaded.dicts, &mut loaded.diagnostics),
+            Some(kind) => {
+                load::parse_into(text, rel, kind, &mut loaded.dicts, &mut loaded.diagnostics)
+            }
             None => loaded.diagnostics.push(crate::Diagnostic {
                 file: rel.to_string(),
                 line: 0,
@@ -42,7 +44,10 @@ pub fn codebook() -> Codebook {
         let mut diags = Vec::new();
         for (rel, text) in files() {
             if *rel == "cameo.txt" {
-                let mut report = Report { file: rel, diags: &mut diags };
+                let mut report = Report {
+                    file: rel,
+                    diags: &mut diags,
+                };
                 load::codebook::parse(text, &mut report, &mut book);
             }
         }

@@ -38,7 +38,11 @@ impl fmt::Display for Diagnostic {
         if self.line == 0 {
             write!(f, "{}: {}: {}", self.file, self.severity, self.message)
         } else {
-            write!(f, "{}:{}: {}: {}", self.file, self.line, self.severity, self.message)
+            write!(
+                f,
+                "{}:{}: {}: {}",
+                self.file, self.line, self.severity, self.message
+            )
         }
     }
 }
@@ -68,7 +72,10 @@ impl Report<'_> {
         self.push(line, Severity::Info, message)
     }
     pub fn at(&self, line: usize) -> crate::SourceRef {
-        crate::SourceRef { file: self.file.to_string(), line }
+        crate::SourceRef {
+            file: self.file.to_string(),
+            line,
+        }
     }
 }
 

@@ -14,7 +14,11 @@ fn doubles_final(w: &[u8]) -> bool {
         return false;
     }
     let (a, b, c) = (w[n - 3], w[n - 2], w[n - 1]);
-    let cvc = !is_vowel(a) && is_vowel(b) && c.is_ascii_alphabetic() && !is_vowel(c) && !matches!(c, b'w' | b'x' | b'y');
+    let cvc = !is_vowel(a)
+        && is_vowel(b)
+        && c.is_ascii_alphabetic()
+        && !is_vowel(c)
+        && !matches!(c, b'w' | b'x' | b'y');
     let vowel_groups = w
         .iter()
         .enumerate()
@@ -33,7 +37,10 @@ fn ends_consonant_y(w: &str) -> bool {
 pub fn third_person(w: &str) -> String {
     if ends_consonant_y(w) {
         format!("{}ies", &w[..w.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh", "o"].iter().any(|e| w.ends_with(e)) {
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
         format!("{w}es")
     } else {
         format!("{w}s")
@@ -57,7 +64,12 @@ pub fn past(w: &str) -> String {
 pub fn gerund(w: &str) -> String {
     if let Some(stem) = w.strip_suffix("ie") {
         format!("{stem}ying")
-    } else if w.len() > 2 && w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") {
+    } else if w.len() > 2
+        && w.ends_with('e')
+        && !w.ends_with("ee")
+        && !w.ends_with("ye")
+        && !w.ends_with("oe")
+    {
         format!("{}ing", &w[..w.len() - 1])
     } else if doubles_final(w.as_bytes()) {
         format!("{w}{}ing", &w[w.len() - 1..])
@@ -110,10 +122,16 @@ mod tests {
 
     #[test]
     fn regular_verbs() {
-        assert_eq!(verb_forms("agree"), ["agree", "agrees", "agreed", "agreeing"]);
+        assert_eq!(
+            verb_forms("agree"),
+            ["agree", "agrees", "agreed", "agreeing"]
+        );
         assert_eq!(verb_forms("deny"), ["deny", "denies", "denied", "denying"]);
         assert_eq!(verb_forms("stop"), ["stop", "stops", "stopped", "stopping"]);
-        assert_eq!(verb_forms("visit"), ["visit", "visits", "visited", "visiting"]);
+        assert_eq!(
+            verb_forms("visit"),
+            ["visit", "visits", "visited", "visiting"]
+        );
         assert_eq!(verb_forms("push"), ["push", "pushes", "pushed", "pushing"]);
         assert_eq!(verb_forms("make")[3], "making");
         assert_eq!(verb_forms("play"), ["play", "plays", "played", "playing"]);

@@ -83,7 +83,11 @@ pub struct Alias {
 
 impl Alias {
     pub fn plain(text: impl Into<String>) -> Self {
-        Self { text: text.into(), code: None, range: None }
+        Self {
+            text: text.into(),
+            code: None,
+            range: None,
+        }
     }
 }
 

@@ -13,7 +13,12 @@ impl Dictionaries {
         out
     }
 
-    fn expand_set<'a>(&'a self, name: &'a str, seen: &mut BTreeSet<&'a str>, out: &mut Vec<String>) {
+    fn expand_set<'a>(
+        &'a self,
+        name: &'a str,
+        seen: &mut BTreeSet<&'a str>,
+        out: &mut Vec<String>,
+    ) {
         if !seen.insert(name) {
             return;
         }
@@ -34,7 +39,8 @@ mod tests {
     fn nested_and_circular_sets_expand_safely() {
         let mut d = Dictionaries::default();
         d.sets.insert("a".into(), vec!["x".into(), "&b".into()]);
-        d.sets.insert("b".into(), vec!["y".into(), "&a".into(), "&missing".into()]);
+        d.sets
+            .insert("b".into(), vec!["y".into(), "&a".into(), "&missing".into()]);
         assert_eq!(d.set_phrases("a"), ["x", "y"]);
         assert!(d.set_phrases("nope").is_empty());
     }

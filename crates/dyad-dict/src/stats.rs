@@ -49,7 +49,16 @@ pub fn event_codes_used(d: &Dictionaries) -> BTreeSet<&str> {
 
 impl Stats {
     pub fn of(d: &Dictionaries) -> Self {
-        let mut s = Stats { actors: d.actors.len(), agents: d.agents.len(), verb_entries: d.verbs.len(), sets: d.sets.len(), discards: d.discards.len(), issues: d.issues.len(), codebook_codes: d.codebook.entries.len(), ..Default::default() };
+        let mut s = Stats {
+            actors: d.actors.len(),
+            agents: d.agents.len(),
+            verb_entries: d.verbs.len(),
+            sets: d.sets.len(),
+            discards: d.discards.len(),
+            issues: d.issues.len(),
+            codebook_codes: d.codebook.entries.len(),
+            ..Default::default()
+        };
         for a in &d.actors {
             *s.actors_by_kind.entry(kind_name(a.kind)).or_default() += 1;
             s.actor_names += 1 + a.names.len() + a.adjectives.len() + a.seats.len() + a.short.len();
@@ -61,27 +70,58 @@ impl Stats {
             s.verb_forms += v.forms.len();
         }
         // PETRARCH blocks whose verbs have codes of their own share patterns: count lines.
-        s.patterns = d.verbs.iter().flat_map(|v| &v.patterns).map(|p| (&p.at.file, p.at.line)).collect::<BTreeSet<_>>().len();
+        s.patterns = d
+            .verbs
+            .iter()
+            .flat_map(|v| &v.patterns)
+            .map(|p| (&p.at.file, p.at.line))
+            .collect::<BTreeSet<_>>()
+            .len();
         s.set_phrases = d.sets.values().map(Vec::len).sum();
         let used = event_codes_used(d);
         s.codes_used = used.len();
-        s.codebook_covered = d.codebook.entries.keys().filter(|c| used.contains(c.as_str())).count();
+        s.codebook_covered = d
+            .codebook
+            .entries
+            .keys()
+            .filter(|c| used.contains(c.as_str()))
+            .count();
         s
     }
 }
 
 impl fmt::Display for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "actors        {:>7}  ({} names, {} dated codes)", self.actors, self.actor_names, self.dated_codes)?;
+        writeln!(
+            f,
+            "actors        {:>7}  ({} names, {} dated codes)",
+            self.actors, self.actor_names, self.dated_codes
+        )?;
         for (k, n) in &self.actors_by_kind {
             writeln!(f, "  {k:<12}{n:>7}")?;
         }
-        writeln!(f, "agents        {:>7}  ({} names)", self.agents, self.agent_names)?;
-        writeln!(f, "verb entries  {:>7}  ({} lemmas, {} forms)", self.verb_entries, self.verb_lemmas, self.verb_forms)?;
+        writeln!(
+            f,
+            "agents        {:>7}  ({} names)",
+            self.agents, self.agent_names
+        )?;
+        writeln!(
+            f,
+            "verb entries  {:>7}  ({} lemmas, {} forms)",
+            self.verb_entries, self.verb_lemmas, self.verb_forms
+        )?;
         writeln!(f, "patterns      {:>7}", self.patterns)?;
-        writeln!(f, "sets          {:>7}  ({} phrases)", self.sets, self.set_phrases)?;
+        writeln!(
+            f,
+            "sets          {:>7}  ({} phrases)",
+            self.sets, self.set_phrases
+        )?;
         writeln!(f, "discards      {:>7}", self.discards)?;
         writeln!(f, "issues        {:>7}", self.issues)?;
-        writeln!(f, "codebook      {:>7}  codes; {} covered by verbs/patterns; {} distinct codes used", self.codebook_codes, self.codebook_covered, self.codes_used)
+        writeln!(
+            f,
+            "codebook      {:>7}  codes; {} covered by verbs/patterns; {} distinct codes used",
+            self.codebook_codes, self.codebook_covered, self.codes_used
+        )
     }
 }

@@ -3,19 +3,23 @@
 /// The file's lines, numbered from 1, with `#` comments removed and right-trimmed.
 /// Leading whitespace is kept: dyad's format and PETRARCH actor files give it meaning.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines().enumerate().map(|(i, l)| (i + 1, strip_comment(l).trim_end()))
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, strip_comment(l).trim_end()))
 }
 
 pub(crate) fn strip_comment(line: &str) -> &str {
-    if !line.contains('#') {
-        return line;
+    let mut from = 0;
+    while let Some(i) = line[from..].find('#') {
+        let at = from + i;
+        // TABARI's discard code `[###]` is not a comment.
+        if line[..at].ends_with('[') && line[at..].starts_with("###]") {
+            from = at + 4;
+            continue;
+        }
+        return &line[..at];
     }
-    // TABARI's discard code `[###]` is not a comment.
-    let from = line.find("[###]").map_or(0, |i| i + 5);
-    match line[from..].find('#') {
-        Some(i) => &line[..from + i],
-        None => line,
-    }
+    line
 }
 
 /// Split a trailing `[...]` off `s`: `("NAME", Some("CODE"))`. Text after the `]` that is
@@ -39,16 +43,47 @@ pub(crate) fn is_event_code(s: &str) -> bool {
 /// well-formed CAMEO, but PETRARCH files also hold shorter/odd ones; this only checks
 /// the alphabet.
 pub(crate) fn is_code_alphabet(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// `cordon_off` / `Cordon  off` → `cordon off` (lowercase, `_` as space, single spaces).
+/// One pass, one allocation: this runs for every verb form and set word at startup.
 pub(crate) fn words_lower(s: &str) -> String {
-    let s = s.replace('_', " ").to_lowercase();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == '_' || c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Lowercase with a fast path for ASCII.
+pub(crate) fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// Same as [`words_lower`] but keeping the case (names are kept as written).
 pub(crate) fn words_as_written(s: &str) -> String {
-    s.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace('_', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

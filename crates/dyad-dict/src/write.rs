@@ -15,7 +15,10 @@ fn writable(s: &str) -> bool {
 }
 
 fn range(r: &DateRange) -> String {
-    let d = |x: Option<chrono::NaiveDate>| x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let d = |x: Option<chrono::NaiveDate>| {
+        x.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
     format!("{}..{}", d(r.from), d(r.to))
 }
 
@@ -55,7 +58,12 @@ pub fn actors_text(actors: &[ActorEntry], skipped: &mut Vec<String>) -> String {
         }
         writeln!(out, "{} [{}]", a.name, a.code.as_deref().unwrap_or("---")).ok();
         writeln!(out, "  type: {}", format!("{:?}", a.kind).to_lowercase()).ok();
-        for (key, list) in [("name", &a.names), ("adj", &a.adjectives), ("seat", &a.seats), ("short", &a.short)] {
+        for (key, list) in [
+            ("name", &a.names),
+            ("adj", &a.adjectives),
+            ("seat", &a.seats),
+            ("short", &a.short),
+        ] {
             let items: Vec<String> = list
                 .iter()
                 .filter(|x| {
@@ -87,7 +95,11 @@ pub fn agents_text(agents: &[AgentEntry], skipped: &mut Vec<String>) -> String {
             skipped.push(format!("{}: agent `{}`", a.at, a.name));
             continue;
         }
-        let code = if a.prefix { format!("{}~", a.role) } else { format!("~{}", a.role) };
+        let code = if a.prefix {
+            format!("{}~", a.role)
+        } else {
+            format!("~{}", a.role)
+        };
         writeln!(out, "{} [{code}]", a.name).ok();
         let names: Vec<String> = a.names.iter().filter(|n| writable(n)).cloned().collect();
         list_field(&mut out, "name", &names);
@@ -96,7 +108,10 @@ pub fn agents_text(agents: &[AgentEntry], skipped: &mut Vec<String>) -> String {
 }
 
 fn word_ok(w: &str) -> bool {
-    writable(w) && !w.contains(['(', ')', ' ', '[', ']']) && !matches!(w, "*" | "$" | "+" | "^") && !w.starts_with('&')
+    writable(w)
+        && !w.contains(['(', ')', ' ', '[', ']'])
+        && !matches!(w, "*" | "$" | "+" | "^")
+        && !w.starts_with('&')
 }
 
 /// A pattern in dyad's syntax, or `None` if a word cannot be written.
@@ -110,21 +125,42 @@ pub fn pattern_text(p: &Pattern) -> Option<String> {
             PatternElement::Skip => "^".to_string(),
             PatternElement::Set(s) if word_ok(s) => format!("&{s}"),
             PatternElement::Phrase(ws) if ws.len() == 1 && word_ok(&ws[0]) => ws[0].clone(),
-            PatternElement::Phrase(ws) if !ws.is_empty() && ws.iter().all(|w| word_ok(w)) => format!("({})", ws.join(" ")),
-            PatternElement::AnyOf(alts) if alts.len() > 1 && alts.iter().all(|a| !a.is_empty() && a.iter().all(|w| word_ok(w))) => {
-                format!("({})", alts.iter().map(|a| a.join(" ")).collect::<Vec<_>>().join("|"))
+            PatternElement::Phrase(ws) if !ws.is_empty() && ws.iter().all(|w| word_ok(w)) => {
+                format!("({})", ws.join(" "))
+            }
+            PatternElement::AnyOf(alts)
+                if alts.len() > 1
+                    && alts
+                        .iter()
+                        .all(|a| !a.is_empty() && a.iter().all(|w| word_ok(w))) =>
+            {
+                format!(
+                    "({})",
+                    alts.iter()
+                        .map(|a| a.join(" "))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                )
             }
             _ => return None,
         });
     }
-    Some(format!("{}   [{}]", toks.join(" "), event_code(&p.code, &p.reverse_code)))
+    Some(format!(
+        "{}   [{}]",
+        toks.join(" "),
+        event_code(&p.code, &p.reverse_code)
+    ))
 }
 
 /// Keep the author's spelling when it already is dyad syntax meaning the same thing.
 fn pattern_line(p: &Pattern) -> Option<String> {
     let mut diags = Vec::new();
-    let mut report = crate::diag::Report { file: "", diags: &mut diags };
-    if writable(&p.text) {
+    let mut report = crate::diag::Report {
+        file: "",
+        diags: &mut diags,
+    };
+    // PETRARCH's upper-case texts are re-spelled in dyad's lower-case style.
+    if writable(&p.text) && !p.text.chars().any(char::is_uppercase) {
         if let Some(q) = crate::load::dyad::pattern(&p.text, 0, &mut report) {
             if q.elements == p.elements && q.code == p.code && q.reverse_code == p.reverse_code {
                 return Some(p.text.clone());
@@ -141,12 +177,22 @@ pub fn verbs_text(verbs: &[VerbEntry], skipped: &mut Vec<String>) -> String {
             skipped.push(format!("{}: verb entry {:?}", v.at, v.lemmas));
             continue;
         }
-        writeln!(out, "{} [{}]", v.lemmas.join(" | "), event_code(&v.code, &v.reverse_code)).ok();
+        writeln!(
+            out,
+            "{} [{}]",
+            v.lemmas.join(" | "),
+            event_code(&v.code, &v.reverse_code)
+        )
+        .ok();
         let mut sorted = v.forms.clone();
         sorted.sort();
         sorted.dedup();
         if verb_forms(&v.lemmas, &[]) != sorted {
-            let given: Vec<String> = sorted.iter().filter(|f| !v.lemmas.contains(f) && writable(f)).cloned().collect();
+            let given: Vec<String> = sorted
+                .iter()
+                .filter(|f| !v.lemmas.contains(f) && writable(f))
+                .cloned()
+                .collect();
             if verb_forms(&v.lemmas, &given) == sorted {
                 list_field(&mut out, "forms", &given);
             } else {
@@ -177,9 +223,13 @@ pub fn sets_text(sets: &BTreeMap<String, Vec<String>>) -> String {
     out
 }
 
-pub fn discards_text(discards: &[Discard]) -> String {
+pub fn discards_text(discards: &[Discard], skipped: &mut Vec<String>) -> String {
     let mut out = String::new();
-    for d in discards.iter().filter(|d| writable(&d.phrase) && !d.phrase.ends_with(']')) {
+    for d in discards {
+        if !writable(&d.phrase) || d.phrase.ends_with(']') {
+            skipped.push(format!("{}: discard `{}`", d.at, d.phrase));
+            continue;
+        }
         let scope = match d.scope {
             DiscardScope::Story => "story",
             DiscardScope::Sentence => "sentence",
@@ -189,10 +239,20 @@ pub fn discards_text(discards: &[Discard]) -> String {
     out
 }
 
-pub fn issues_text(issues: &[IssueEntry]) -> String {
+pub fn issues_text(issues: &[IssueEntry], skipped: &mut Vec<String>) -> String {
     let mut out = String::new();
-    for i in issues.iter().filter(|i| writable(&i.phrase) && !i.phrase.ends_with(']')) {
-        writeln!(out, "{} [{}]", i.phrase, if i.ignore { "ignore" } else { &i.code }).ok();
+    for i in issues {
+        if !writable(&i.phrase) || i.phrase.ends_with(']') {
+            skipped.push(format!("{}: issue `{}`", i.at, i.phrase));
+            continue;
+        }
+        writeln!(
+            out,
+            "{} [{}]",
+            i.phrase,
+            if i.ignore { "ignore" } else { &i.code }
+        )
+        .ok();
     }
     out
 }
@@ -201,15 +261,32 @@ pub fn codebook_text(book: &Codebook) -> String {
     let mut out = String::from("#code\tgoldstein\tquad\tplover_type\tplover_mode\tname\n");
     for e in book.entries.values() {
         let o = |x: &Option<String>| x.clone().unwrap_or_default();
-        writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}", e.code, e.goldstein, e.quad_class, o(&e.plover_type), o(&e.plover_mode), e.name).ok();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            e.code,
+            e.goldstein,
+            e.quad_class,
+            o(&e.plover_type),
+            o(&e.plover_mode),
+            e.name
+        )
+        .ok();
     }
     out
 }
 
 /// `verbs/Phoenix.Countries.actors.txt` → `phoenix-countries`.
 fn stem(file: &str) -> String {
-    let name = Path::new(file).file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let mut s: String = name.trim_end_matches(".txt").chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let name = Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut s: String = name
+        .trim_end_matches(".txt")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
     for drop in ["-actors", "-agents", "-verbs", "-discards", "-issues"] {
         s = s.replace(drop, "");
     }
@@ -232,14 +309,23 @@ pub fn write_dir(d: &Dictionaries, out: &Path) -> std::io::Result<(Vec<PathBuf>,
         by_file.entry(stem(&a.at.file)).or_default().push(a.clone());
     }
     for (s, actors) in by_file {
-        files.push((out.join("actors").join(format!("{s}.txt")), actors_text(&actors, &mut skipped)));
+        files.push((
+            out.join("actors").join(format!("{s}.txt")),
+            actors_text(&actors, &mut skipped),
+        ));
     }
     let mut verbs_by_file: BTreeMap<String, Vec<VerbEntry>> = BTreeMap::new();
     for v in &d.verbs {
-        verbs_by_file.entry(stem(&v.at.file)).or_default().push(v.clone());
+        verbs_by_file
+            .entry(stem(&v.at.file))
+            .or_default()
+            .push(v.clone());
     }
     for (s, verbs) in verbs_by_file {
-        files.push((out.join("verbs").join(format!("{s}.txt")), verbs_text(&verbs, &mut skipped)));
+        files.push((
+            out.join("verbs").join(format!("{s}.txt")),
+            verbs_text(&verbs, &mut skipped),
+        ));
     }
     if !d.agents.is_empty() {
         files.push((out.join("agents.txt"), agents_text(&d.agents, &mut skipped)));
@@ -248,10 +334,13 @@ pub fn write_dir(d: &Dictionaries, out: &Path) -> std::io::Result<(Vec<PathBuf>,
         files.push((out.join("verbs").join("sets.txt"), sets_text(&d.sets)));
     }
     if !d.discards.is_empty() {
-        files.push((out.join("discards.txt"), discards_text(&d.discards)));
+        files.push((
+            out.join("discards.txt"),
+            discards_text(&d.discards, &mut skipped),
+        ));
     }
     if !d.issues.is_empty() {
-        files.push((out.join("issues.txt"), issues_text(&d.issues)));
+        files.push((out.join("issues.txt"), issues_text(&d.issues, &mut skipped)));
     }
     if !d.codebook.entries.is_empty() {
         files.push((out.join("cameo.txt"), codebook_text(&d.codebook)));

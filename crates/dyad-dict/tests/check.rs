@@ -10,14 +10,21 @@ fn dicts(parts: &[(&str, FileKind)]) -> Dictionaries {
     for (text, kind) in parts {
         parse_into(text, "t.txt", *kind, &mut d, &mut diags);
     }
-    assert!(diags.iter().all(|x| x.severity != Severity::Error), "{diags:#?}");
+    assert!(
+        diags.iter().all(|x| x.severity != Severity::Error),
+        "{diags:#?}"
+    );
     d
 }
 
 const CODEBOOK: &str = "04\t1\t1\t\t\tConsult\n040\t1\t1\t\t\tConsult\n042\t1.9\t1\t\t\tVisit\n";
 
 fn findings(d: &Dictionaries, severity: Severity) -> Vec<String> {
-    check(d).into_iter().filter(|x| x.severity == severity).map(|x| x.to_string()).collect()
+    check(d)
+        .into_iter()
+        .filter(|x| x.severity == severity)
+        .map(|x| x.to_string())
+        .collect()
 }
 
 #[test]
@@ -46,18 +53,36 @@ fn finds_each_kind_of_problem() {
     let warns = findings(&d, Severity::Warning);
     let any = |v: &[String], s: &str| v.iter().any(|x| x.contains(s));
     assert!(any(&errs, "code 099 is not in the codebook"), "{errs:#?}");
-    assert!(any(&warns, "code 0421 is not in the codebook (scored as its parent 042)"), "{warns:#?}");
+    assert!(
+        any(
+            &warns,
+            "code 0421 is not in the codebook (scored as its parent 042)"
+        ),
+        "{warns:#?}"
+    );
     assert!(any(&errs, "has 0 `*`"));
     assert!(any(&errs, "undefined set &undefined"));
     assert!(any(&errs, "set &a contains itself"));
     assert!(any(&errs, "set &c names undefined set &nowhere"));
-    assert!(any(&warns, "`Russian Federation` is RUSGOV here but RUS at t.txt:1"), "{warns:#?}");
+    assert!(
+        any(
+            &warns,
+            "`Russian Federation` is RUSGOV here but RUS at t.txt:1"
+        ),
+        "{warns:#?}"
+    );
     assert!(any(&warns, "RUSGOV and RUSPTY overlap"));
     assert!(any(&warns, "RUSG is not made of 3-letter parts"));
     assert!(any(&warns, "repeats t.txt:2 with another code"));
-    assert!(any(&warns, "verb form `meets` has default code 042 here but 040"));
+    assert!(any(
+        &warns,
+        "verb form `meets` has default code 042 here but 040"
+    ));
     // Each finding points at a line.
-    assert!(check(&d).iter().filter(|x| x.file == "t.txt").all(|x| x.line > 0));
+    assert!(check(&d)
+        .iter()
+        .filter(|x| x.file == "t.txt")
+        .all(|x| x.line > 0));
 }
 
 #[test]
@@ -68,7 +93,10 @@ fn handover_dates_are_not_overlaps() {
 
 #[test]
 fn name_normalisation() {
-    assert_eq!(normalise_name("Kim  Jong-un"), normalise_name("kim jong un"));
+    assert_eq!(
+        normalise_name("Kim  Jong-un"),
+        normalise_name("kim jong un")
+    );
     assert_ne!(normalise_name("Kim Jong-il"), normalise_name("Kim Jong-un"));
 }
 
@@ -78,5 +106,8 @@ fn builtin_dictionaries_load_cleanly() {
     let errs: Vec<String> = l.errors().map(|d| d.to_string()).collect();
     assert!(errs.is_empty(), "{errs:#?}");
     let s = stats::Stats::of(&l.dicts);
-    assert!(s.actors > 0 && s.verb_entries > 0 && s.codebook_codes > 200, "{s}");
+    assert!(
+        s.actors > 0 && s.verb_entries > 0 && s.codebook_codes > 200,
+        "{s}"
+    );
 }

@@ -9,8 +9,14 @@ fn shared(rel: &str) -> Option<PathBuf> {
     if std::env::var("DYAD_CORPUS_TESTS").as_deref() != Ok("1") {
         return None;
     }
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(rel);
-    assert!(p.exists(), "DYAD_CORPUS_TESTS=1 but {} is missing", p.display());
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(rel);
+    assert!(
+        p.exists(),
+        "DYAD_CORPUS_TESTS=1 but {} is missing",
+        p.display()
+    );
     Some(p)
 }
 
@@ -21,7 +27,11 @@ fn error_lines(l: &Loaded) -> Vec<String> {
         .filter(|d| d.severity == Severity::Error)
         .map(|d| {
             eprintln!("{d}");
-            format!("{}:{}", Path::new(&d.file).file_name().unwrap().to_string_lossy(), d.line)
+            format!(
+                "{}:{}",
+                Path::new(&d.file).file_name().unwrap().to_string_lossy(),
+                d.line
+            )
         })
         .collect()
 }
@@ -29,7 +39,7 @@ fn error_lines(l: &Loaded) -> Vec<String> {
 /// Lines that are wrong in the files themselves (checked by eye): impossible dates, a
 /// missing code, junk after a code.
 const PHOENIX_KNOWN_BAD: &[&str] = &[
-    "Phoenix.Countries.actors.txt:2039",  // [ARMUNR 9008223-911221]: 7-digit date
+    "Phoenix.Countries.actors.txt:2039", // [ARMUNR 9008223-911221]: 7-digit date
     "Phoenix.Countries.actors.txt:14190", // [EGYGOV 20121207-20120802]: ends before it starts
     "Phoenix.Countries.actors.txt:18010", // >201005011: 9-digit date
     "Phoenix.Countries.actors.txt:22508", // 1920030320: 10-digit date
@@ -38,23 +48,25 @@ const PHOENIX_KNOWN_BAD: &[&str] = &[
     "Phoenix.Countries.actors.txt:43613", // 1920050709: 10-digit date
     "Phoenix.Countries.actors.txt:51384", // [USAGOV 19820101]: date without < > or range
     "Phoenix.International.actors.txt:40", // 2004017: 7-digit date
-    "Phoenix.IssueCoding.txt:3053",       // `[NAMED_TERROR_GROUP]*******`
-    "Phoenix.agents.txt:1927",            // ISLAMIC_EXTREMIST without a code
+    "Phoenix.IssueCoding.txt:3053",      // `[NAMED_TERROR_GROUP]*******`
+    "Phoenix.agents.txt:1927",           // ISLAMIC_EXTREMIST without a code
 ];
 
 /// The validation suite's dictionaries contain deliberate junk to test PETRARCH's reader.
 const VALIDATION_KNOWN_BAD: &[&str] = &[
-    "PETR.Validate.actors.txt:112",  // [+++]
-    "PETR.Validate.verbs.txt:233",   // block code [+++]
-    "PETR.Validate.verbs.txt:975",   // block code [025?]
-    "PETR.Validate.verbs.txt:989",   // pattern code [+++]
-    "PETR.Validate.verbs.txt:992",   // `[` never closed
-    "PETR.Validate.verbs.txt:1051",  // block code [023?]
+    "PETR.Validate.actors.txt:112", // [+++]
+    "PETR.Validate.verbs.txt:233",  // block code [+++]
+    "PETR.Validate.verbs.txt:975",  // block code [025?]
+    "PETR.Validate.verbs.txt:989",  // pattern code [+++]
+    "PETR.Validate.verbs.txt:992",  // `[` never closed
+    "PETR.Validate.verbs.txt:1051", // block code [023?]
 ];
 
 #[test]
 fn phoenix_dictionaries_load() {
-    let Some(dir) = shared("petrarch2/dictionaries") else { return };
+    let Some(dir) = shared("petrarch2/dictionaries") else {
+        return;
+    };
     let l = load_dir(&dir, &LoadOptions::default()).expect("load");
     let s = Stats::of(&l.dicts);
     eprintln!("{s}");
@@ -71,12 +83,26 @@ fn phoenix_dictionaries_load() {
 
     // Spot checks of features against the files.
     let d = &l.dicts;
-    let karzai = d.actors.iter().find(|a| a.name == "HAMID KARZAI").expect("Karzai");
+    let karzai = d
+        .actors
+        .iter()
+        .find(|a| a.name == "HAMID KARZAI")
+        .expect("Karzai");
     assert!(karzai.dated.iter().any(|c| c.code == "AFGGOV"));
-    let cordon = d.verbs.iter().find(|v| v.lemmas.iter().any(|l| l == "cordon off")).expect("cordon off");
+    let cordon = d
+        .verbs
+        .iter()
+        .find(|v| v.lemmas.iter().any(|l| l == "cordon off"))
+        .expect("cordon off");
     assert!(cordon.forms.contains(&"cordoned off".to_string()));
     assert!(d.sets.contains_key("currency") && d.sets["currency"].contains(&"dollars".to_string()));
-    assert!(d.verbs.iter().flat_map(|v| &v.patterns).any(|p| p.reverse_code.is_some()), "paired codes");
+    assert!(
+        d.verbs
+            .iter()
+            .flat_map(|v| &v.patterns)
+            .any(|p| p.reverse_code.is_some()),
+        "paired codes"
+    );
 
     // Everything converts to dyad's format and loads back without errors.
     let out = std::env::temp_dir().join(format!("dyad-dict-corpus-{}", std::process::id()));
@@ -86,12 +112,26 @@ fn phoenix_dictionaries_load() {
     let back_errors: Vec<_> = back.errors().map(|d| d.to_string()).take(10).collect();
     assert!(back_errors.is_empty(), "{back_errors:#?}");
     let b = Stats::of(&back.dicts);
-    assert_eq!(b.actors + skipped.iter().filter(|s| s.contains("actor name")).count(), s.actors);
-    let instances = |d: &dyad_dict::Dictionaries| d.verbs.iter().map(|v| v.patterns.len()).sum::<usize>();
+    assert_eq!(
+        b.actors + skipped.iter().filter(|s| s.contains("actor name")).count(),
+        s.actors
+    );
+    let instances =
+        |d: &dyad_dict::Dictionaries| d.verbs.iter().map(|v| v.patterns.len()).sum::<usize>();
     let skipped_patterns = skipped.iter().filter(|s| s.contains("pattern")).count();
     eprintln!("skipped: {skipped:#?}");
-    assert_eq!(instances(&back.dicts) + skipped_patterns, instances(&l.dicts));
-    for (v, w) in l.dicts.verbs.iter().zip(&back.dicts.verbs).filter(|(v, w)| v.forms != w.forms).take(5) {
+    assert_eq!(
+        instances(&back.dicts) + skipped_patterns,
+        instances(&l.dicts)
+    );
+    for (v, w) in l
+        .dicts
+        .verbs
+        .iter()
+        .zip(&back.dicts.verbs)
+        .filter(|(v, w)| v.forms != w.forms)
+        .take(5)
+    {
         let extra: Vec<_> = w.forms.iter().filter(|f| !v.forms.contains(f)).collect();
         let missing: Vec<_> = v.forms.iter().filter(|f| !w.forms.contains(f)).collect();
         eprintln!("{:?}: extra {extra:?} missing {missing:?}", v.lemmas);
@@ -102,7 +142,9 @@ fn phoenix_dictionaries_load() {
 
 #[test]
 fn validation_dictionaries_load() {
-    let Some(dir) = shared("petrarch2/validation/dictionaries") else { return };
+    let Some(dir) = shared("petrarch2/validation/dictionaries") else {
+        return;
+    };
     let l = load_dir(&dir, &LoadOptions::default()).expect("load");
     let s = Stats::of(&l.dicts);
     eprintln!("{s}");
@@ -113,15 +155,33 @@ fn validation_dictionaries_load() {
     assert_eq!(error_lines(&l), VALIDATION_KNOWN_BAD);
     let d = &l.dicts;
     // `!PERSON!` substitution: CONGRESS!PERSON! → CONGRESSMAN ... CONGRESSPERSON.
-    let congress = d.agents.iter().find(|a| a.name == "CONGRESSMAN").expect("substituted agent");
+    let congress = d
+        .agents
+        .iter()
+        .find(|a| a.name == "CONGRESSMAN")
+        .expect("substituted agent");
     assert!(congress.names.contains(&"CONGRESSWOMEN".to_string()));
-    assert!(d.agents.iter().any(|a| a.prefix), "[NGO~]-style prefix agent");
-    assert_eq!(d.discards.iter().filter(|x| x.scope == dyad_dict::DiscardScope::Story).count(), 4);
+    assert!(
+        d.agents.iter().any(|a| a.prefix),
+        "[NGO~]-style prefix agent"
+    );
+    assert_eq!(
+        d.discards
+            .iter()
+            .filter(|x| x.scope == dyad_dict::DiscardScope::Story)
+            .count(),
+        4
+    );
 }
 
 #[test]
 fn strict_load_fails_on_the_known_bad_lines() {
-    let Some(dir) = shared("petrarch2/validation/dictionaries") else { return };
+    let Some(dir) = shared("petrarch2/validation/dictionaries") else {
+        return;
+    };
     let err = load_dir(&dir, &LoadOptions { strict: true }).expect_err("strict");
-    assert!(err.to_string().contains("PETR.Validate.actors.txt:112"), "{err}");
+    assert!(
+        err.to_string().contains("PETR.Validate.actors.txt:112"),
+        "{err}"
+    );
 }

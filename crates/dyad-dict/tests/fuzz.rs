@@ -22,12 +22,77 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "[", "]", "{", "}", "(", ")", "&", "*", "$", "+", "^", "%", "~", "!", "_", "|", "#", ":", ".", "..", "-", "---", "<", ">",
-    " ", "  ", "\t", "\n", "[~GOV]", "[NGO~]", "[042:043]", "[:173]", "[---]", "[###]", "[RUS]", "[USAGOV >20090120]",
-    "[AFGELI 320101-331108]", "  pattern: ", "  forms: ", "  name: ", "  code: ", "  words: ", "  type: ", "2012-05-07..",
-    "(..1991-12-25)", "!PERSON!", "!PERSON! = MAN, MEN", "n:", "v:", "<ISSUE CATEGORY=\"X\">", "</ISSUE>", "- ", "--- SAY [010] ---",
-    "SAY", "say", "Ärger", "é", "0", "00000000", "999999", "\u{fffd}", "meeting", "A_B_", "+A", "&SET_", "{}", "{A B}",
-    "\t042\t", "3.4", "-11", "\t1\t\t\t",
+    "[",
+    "]",
+    "{",
+    "}",
+    "(",
+    ")",
+    "&",
+    "*",
+    "$",
+    "+",
+    "^",
+    "%",
+    "~",
+    "!",
+    "_",
+    "|",
+    "#",
+    ":",
+    ".",
+    "..",
+    "-",
+    "---",
+    "<",
+    ">",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "[~GOV]",
+    "[NGO~]",
+    "[042:043]",
+    "[:173]",
+    "[---]",
+    "[###]",
+    "[RUS]",
+    "[USAGOV >20090120]",
+    "[AFGELI 320101-331108]",
+    "  pattern: ",
+    "  forms: ",
+    "  name: ",
+    "  code: ",
+    "  words: ",
+    "  type: ",
+    "2012-05-07..",
+    "(..1991-12-25)",
+    "!PERSON!",
+    "!PERSON! = MAN, MEN",
+    "n:",
+    "v:",
+    "<ISSUE CATEGORY=\"X\">",
+    "</ISSUE>",
+    "- ",
+    "--- SAY [010] ---",
+    "SAY",
+    "say",
+    "Ärger",
+    "é",
+    "0",
+    "00000000",
+    "999999",
+    "\u{fffd}",
+    "meeting",
+    "A_B_",
+    "+A",
+    "&SET_",
+    "{}",
+    "{A B}",
+    "\t042\t",
+    "3.4",
+    "-11",
+    "\t1\t\t\t",
 ];
 
 fn junk(rng: &mut Rng) -> String {
@@ -61,7 +126,10 @@ fn run(text: &str, kind: FileKind) {
     parse_into(text, "fuzz.txt", kind, &mut d, &mut diags);
     let lines = text.lines().count();
     for diag in &diags {
-        assert!(diag.line <= lines, "{diag} beyond {lines} lines for {kind:?}:\n{text}");
+        assert!(
+            diag.line <= lines,
+            "{diag} beyond {lines} lines for {kind:?}:\n{text}"
+        );
         assert!(!diag.message.is_empty());
     }
     let _ = check(&d);
@@ -85,7 +153,16 @@ fn random_junk_never_panics() {
 fn mutated_fixture_lines_never_panic() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut texts = Vec::new();
-    for sub in ["dyad/actors/test.txt", "dyad/agents.txt", "dyad/verbs/01-test.txt", "dyad/cameo.txt", "petrarch/Test.verbs.txt", "petrarch/Test.actors.txt", "petrarch/Test.agents.txt", "petrarch/Test.IssueCoding.txt"] {
+    for sub in [
+        "dyad/actors/test.txt",
+        "dyad/agents.txt",
+        "dyad/verbs/01-test.txt",
+        "dyad/cameo.txt",
+        "petrarch/Test.verbs.txt",
+        "petrarch/Test.actors.txt",
+        "petrarch/Test.agents.txt",
+        "petrarch/Test.IssueCoding.txt",
+    ] {
         texts.push(std::fs::read_to_string(dir.join(sub)).unwrap());
     }
     let mut rng = Rng(42);
@@ -98,7 +175,9 @@ fn mutated_fixture_lines_never_panic() {
                 0 if at < chars.len() => {
                     chars.remove(at);
                 }
-                1 => chars.splice(at..at, rng.pick(PIECES).chars()).for_each(drop),
+                1 => chars
+                    .splice(at..at, rng.pick(PIECES).chars())
+                    .for_each(drop),
                 _ => {
                     let end = (at + rng.below(20)).min(chars.len());
                     chars.drain(at..end);

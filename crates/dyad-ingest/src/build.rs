@@ -28,7 +28,8 @@ pub fn build(rec: Record, opts: &Options) -> Result<Document, InputError> {
         let what = if rec.kind == RecordKind::JsonLine { "blank line" } else { "empty input" };
         return Err(err(ErrorKind::Empty, what.into()));
     }
-    if decode::is_binary(&rec.bytes) {
+    // (A JSONL line with control bytes fails as malformed JSON instead.)
+    if rec.kind != RecordKind::JsonLine && decode::is_binary(&rec.bytes) {
         return Err(err(ErrorKind::Binary, "binary data, not text".into()));
     }
     let mut doc = Document { id: rec.id.clone(), origin: rec.origin.clone(), url: rec.url.clone(), ..Document::default() };

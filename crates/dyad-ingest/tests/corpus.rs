@@ -41,7 +41,7 @@ fn seed_upi() {
     assert_eq!(d.text.split("\n\n").count(), 12);
     let reasons: Vec<&str> = d.removed.iter().map(|r| r.reason.as_str()).collect();
     assert!(reasons.contains(&"byline (moved to author)"));
-    assert_eq!(reasons.iter().filter(|r| **r == "advertisement").count(), 2);
+    assert_eq!(reasons.iter().filter(|r| **r == "advertisement").count(), 3, "lines 1, 13 and 27");
 }
 
 #[test]

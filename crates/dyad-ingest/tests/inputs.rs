@@ -89,7 +89,7 @@ fn date_flag_beats_everything_and_fills_the_dateline_year() {
 #[test]
 fn jsonl_lines_and_their_errors() {
     let path = fixture("wire.jsonl");
-    let (docs, errs) = read(&[path.clone()], &Options::default());
+    let (docs, errs) = read(std::slice::from_ref(&path), &Options::default());
     assert_eq!(docs.len(), 2, "{errs:?}");
     let d = &docs[0];
     assert_eq!(d.id, "wire-1");
@@ -214,7 +214,7 @@ fn gzip_and_folders() {
 fn format_flag_overrides_extension() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "feed.data", &std::fs::read(fixture("wire.jsonl")).unwrap());
-    let (docs, _) = read(&[p.clone()], &Options::default());
+    let (docs, _) = read(std::slice::from_ref(&p), &Options::default());
     assert_eq!(docs.len(), 2, "sniffed as JSONL from its first byte");
     let (docs, errs) = read(&[p], &Options { format: Format::Text, ..Options::default() });
     assert_eq!((docs.len(), errs.len()), (1, 0), "read as one plain-text article");
@@ -255,6 +255,39 @@ fn windows_1252_is_decoded_and_noted() {
 }
 
 #[test]
+fn utf16_with_bom_is_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Norway and Iceland signed a fisheries accord on Friday.\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let p = write(dir.path(), "utf16.txt", &bytes);
+    let (docs, errs) = read(&[p], &Options::default());
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(docs[0].text, "Norway and Iceland signed a fisheries accord on Friday.");
+    assert_eq!(docs[0].notes, ["decoded as UTF-16LE"]);
+}
+
+#[test]
+fn empty_and_binary_files_of_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for name in ["e.jsonl", "e.warc", "e.html", "e.txt.gz"] {
+        let bytes = if name.ends_with(".gz") { gzip(b"") } else { Vec::new() };
+        paths.push(write(dir.path(), name, &bytes));
+    }
+    paths.push(write(dir.path(), "b.jsonl", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\n\x03\0>\0\n"));
+    let (docs, errs) = read(&paths, &Options::default());
+    assert!(docs.is_empty());
+    let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown.len(), 5, "one error per file, not per line: {shown:?}");
+    for (e, p) in errs[..4].iter().zip(&paths) {
+        assert_eq!(e.to_string(), format!("{}: empty: empty file", p.display()));
+    }
+    assert_eq!(errs[4].kind, ErrorKind::Binary);
+}
+
+#[test]
 fn a_50_megabyte_line_is_skipped_not_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let mut big = Vec::with_capacity(50 << 20);
@@ -262,7 +295,7 @@ fn a_50_megabyte_line_is_skipped_not_loaded() {
     big.resize(50 << 20, b'a');
     big.extend_from_slice(b"\"}\n{\"text\": \"Peru and Bolivia signed a trade accord.\"}\n");
     let p = write(dir.path(), "big.jsonl", &big);
-    let (docs, errs) = read(&[p.clone()], &Options::default());
+    let (docs, errs) = read(std::slice::from_ref(&p), &Options::default());
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].origin.record, Some(2));
     assert_eq!(errs.len(), 1);
@@ -302,7 +335,7 @@ fn truncated_and_malformed_warc() {
     let dir = tempfile::tempdir().unwrap();
     let warc = std::fs::read(fixture("pages.warc")).unwrap();
     let p = write(dir.path(), "cut.warc", &warc[..warc.len() - 200]);
-    let (docs, errs) = read(&[p.clone()], &Options::default());
+    let (docs, errs) = read(std::slice::from_ref(&p), &Options::default());
     assert_eq!(docs.len(), 1, "the records before the cut");
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].kind, ErrorKind::Truncated);

@@ -99,6 +99,10 @@ impl Store {
             // WAL: readers don't block the writer; a killed writer loses only its open batch.
             conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
             conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+            // A 32 MB page cache and checkpoints every ~16 MB of WAL: bulk loads re-read and
+            // re-write far fewer pages (measured with `dyad bench store`).
+            conn.pragma_update(None, "cache_size", -32768).map_err(fail)?;
+            conn.pragma_update(None, "wal_autocheckpoint", 4096).map_err(fail)?;
             if version < SCHEMA_VERSION {
                 let dedup = opts.dedup.unwrap_or_default();
                 schema::migrate(&mut conn, version, dedup.as_str()).map_err(fail)?;

@@ -13,6 +13,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(clap::Args)]
+#[command(after_help = "Exit status: 0 if every input was read, 1 if some were skipped (each is named on stderr \
+and counted in the closing summary), 2 on a fatal error.")]
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
@@ -20,7 +22,8 @@ pub struct Args {
     /// line with three dashes).
     #[arg(long, default_value = "json", value_parser = ["json", "text"])]
     pub format: String,
-    /// Also list the lines cleaning removed, with the reason, on stderr... and in JSON.
+    /// Also show the lines cleaning removed, with the reason: a `removed` array in JSON,
+    /// or `path:line: reason: text` lines on stderr with `--format text`.
     #[arg(long)]
     pub show_removed: bool,
 }
@@ -104,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "{}", doc.text)?;
             if args.show_removed {
                 for r in &doc.removed {
-                    eprintln!("{}:{}: removed ({}): {}", doc.origin.path, r.line, r.reason, r.text);
+                    eprintln!("{}:{}: {}: {}", doc.origin.path, r.line, r.reason, r.text);
                 }
             }
         } else {
@@ -156,7 +159,7 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         })?;
         let secs = start.elapsed().as_secs_f64();
         eprintln!("run {run}: {:.2} s ({} bytes of clean text)", secs, chars);
-        if best.as_ref().map_or(true, |(b, _)| secs < *b) {
+        if best.as_ref().is_none_or(|(b, _)| secs < *b) {
             best = Some((secs, summary));
         }
     }

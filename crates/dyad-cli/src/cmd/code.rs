@@ -22,22 +22,8 @@ pub struct Args {
     pub format: String,
 }
 
-/// The dictionaries a coding command uses: `--dictionaries DIR` or the built-in set.
-/// (Kept here until the shared `cmd/dictionaries.rs` helper is registered in `cmd/mod.rs`.)
-pub fn load_dictionaries(dir: Option<&std::path::Path>, strict: bool) -> anyhow::Result<dyad_dict::Dictionaries> {
-    let loaded = match dir {
-        Some(d) => dyad_dict::load_dir(d, &dyad_dict::LoadOptions { strict })
-            .with_context(|| format!("loading dictionaries from {}", d.display()))?,
-        None => dyad_dict::builtin(),
-    };
-    let errors = loaded.errors().count();
-    if errors > 0 {
-        eprintln!("dyad: {errors} dictionary error(s) (lines skipped; see `dyad dict check`)");
-    }
-    Ok(loaded.dicts)
-}
-
-pub const TSV_HEADER: &str = "article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tsource_text\tverb_text\ttarget_text\tpattern";
+pub const TSV_HEADER: &str =
+    "article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tsource_text\tverb_text\ttarget_text\tpattern";
 
 pub fn tsv_line(e: &Event) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
@@ -61,7 +47,7 @@ pub fn tsv_line(e: &Event) -> String {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let dicts = super::code::load_dictionaries(a.dictionaries.as_deref(), false)?;
+    let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
     let coder = Coder::new(&dicts);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -110,7 +96,7 @@ pub struct BenchArgs {
 /// Compile time, then sentences/s and events/s coding already-segmented documents (reading
 /// and segmenting are measured by `dyad bench ingest`, not here).
 pub fn bench(b: BenchArgs) -> anyhow::Result<ExitCode> {
-    let dicts = super::code::load_dictionaries(Some(&b.dictionaries), false)?;
+    let dicts = super::dictionaries::load(Some(&b.dictionaries), false)?;
     // Compile a few times and keep the best: the first run also warms the allocator.
     let mut best = f64::MAX;
     let mut coder = None;

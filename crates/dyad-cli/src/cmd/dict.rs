@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use dyad_dict::{check, stats::Stats, write, Diagnostic, LoadOptions, Loaded, Severity};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -51,7 +52,11 @@ pub enum DictCommand {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
-        DictCommand::Check { dir, strict, verbose } => check_cmd(dir.as_deref(), strict, verbose),
+        DictCommand::Check {
+            dir,
+            strict,
+            verbose,
+        } => check_cmd(dir.as_deref(), strict, verbose),
         DictCommand::Stats { dir, strict, json } => stats_cmd(dir.as_deref(), strict, json),
         DictCommand::Convert { src, out, strict } => convert_cmd(&src, &out, strict),
         DictCommand::Who(a) => super::who::run(a),
@@ -62,7 +67,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<(Loaded, f64)> {
     let start = Instant::now();
     let loaded = match dir {
-        Some(d) => dyad_dict::load_dir(d, &LoadOptions { strict }).with_context(|| format!("loading dictionaries from {}", d.display()))?,
+        Some(d) => dyad_dict::load_dir(d, &LoadOptions { strict })
+            .with_context(|| format!("loading dictionaries from {}", d.display()))?,
         None => {
             let l = dyad_dict::builtin();
             if strict {
@@ -78,49 +84,91 @@ fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<(Loaded, f64)> {
 
 fn summary(diags: &[Diagnostic]) -> String {
     let n = |s| dyad_dict::diag::count(diags, s);
-    format!("{} error(s), {} warning(s), {} note(s)", n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+    format!(
+        "{} error(s), {} warning(s), {} note(s)",
+        n(Severity::Error),
+        n(Severity::Warning),
+        n(Severity::Info)
+    )
 }
 
 fn check_cmd(dir: Option<&Path>, strict: bool, verbose: bool) -> anyhow::Result<ExitCode> {
     let (loaded, _) = load(dir, strict)?;
     let mut all = loaded.diagnostics;
     all.extend(check::check(&loaded.dicts));
-    let shown = all.iter().filter(|d| verbose || d.severity != Severity::Info);
+    let shown = all
+        .iter()
+        .filter(|d| verbose || d.severity != Severity::Info);
+    let mut out = String::new();
     for d in shown {
-        println!("{d}");
+        writeln!(out, "{d}")?;
     }
-    println!("{}: {}", dir.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in dictionaries".into()), summary(&all));
+    writeln!(
+        out,
+        "{}: {}",
+        dir.map(|d| d.display().to_string())
+            .unwrap_or_else(|| "built-in dictionaries".into()),
+        summary(&all)
+    )?;
+    emit(&out)?;
     let errors = dyad_dict::diag::count(&all, Severity::Error);
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn stats_cmd(dir: Option<&Path>, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
     let (loaded, ms) = load(dir, strict)?;
     let stats = Stats::of(&loaded.dicts);
+    let mut out = String::new();
     if json {
         let mut v = serde_json::to_value(&stats)?;
         v["load_ms"] = serde_json::json!(ms);
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     } else {
-        print!("{stats}");
-        println!("load time     {ms:>9.1} ms");
-        println!("diagnostics   {}", summary(&loaded.diagnostics));
+        write!(out, "{stats}")?;
+        writeln!(out, "load time     {ms:>9.1} ms")?;
+        writeln!(out, "diagnostics   {}", summary(&loaded.diagnostics))?;
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn convert_cmd(src: &Path, out: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+fn convert_cmd(src: &Path, dest: &Path, strict: bool) -> anyhow::Result<ExitCode> {
     let (loaded, _) = load(Some(src), strict)?;
-    for d in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+    for d in loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
         eprintln!("dyad: {d}");
     }
-    let (files, skipped) = write::write_dir(&loaded.dicts, out).with_context(|| format!("writing {}", out.display()))?;
+    let (files, skipped) = write::write_dir(&loaded.dicts, dest)
+        .with_context(|| format!("writing {}", dest.display()))?;
     for s in &skipped {
         eprintln!("dyad: not written (not expressible in dyad's format): {s}");
     }
+    let mut out = String::new();
     for f in &files {
-        println!("wrote {}", f.display());
+        writeln!(out, "wrote {}", f.display())?;
     }
-    println!("{}; {} item(s) not written", summary(&loaded.diagnostics), skipped.len());
+    writeln!(
+        out,
+        "{}; {} item(s) not written",
+        summary(&loaded.diagnostics),
+        skipped.len()
+    )?;
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Print a command's output; a closed pipe (`dyad dict check | head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }

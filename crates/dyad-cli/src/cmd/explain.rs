@@ -25,7 +25,7 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let text = if a.text == "-" { std::io::read_to_string(std::io::stdin())? } else { a.text.clone() };
-    let dicts = super::code::load_dictionaries(a.dictionaries.as_deref(), false)?;
+    let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
     let coder = Coder::new(&dicts);
     let mut doc = dyad_segment::segment_text(&text);
     doc.id = "explain".into();

@@ -4,6 +4,8 @@ pub mod bench;
 pub mod clean;
 pub mod code;
 pub mod dict;
+pub mod dictionaries;
+pub mod eval;
 pub mod explain;
 pub mod input;
 pub mod store;

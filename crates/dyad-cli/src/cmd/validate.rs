@@ -3,7 +3,7 @@
 //! with its expected and produced codings, then the totals.
 
 use anyhow::Context;
-use dyad_code::validation::{read_records, summarize, validate};
+use dyad_code::validation::{read_records, score_events, summarize, validate, Triple};
 use dyad_code::Coder;
 use std::process::ExitCode;
 
@@ -19,15 +19,26 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// Also print the sentences that were coded correctly.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "quiet")]
     pub all: bool,
+    /// Print only the totals (no per-sentence results).
+    #[arg(long)]
+    pub quiet: bool,
+    /// Score these events (JSON lines from `dyad code --format jsonl`, matched to records by
+    /// `article` = record id) instead of coding the records.
+    #[arg(long, value_name = "EVENTS.jsonl")]
+    pub events: Option<std::path::PathBuf>,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let dicts = super::code::load_dictionaries(a.dictionaries.as_deref(), false)?;
-    let coder = Coder::new(&dicts);
     let records = read_records(&a.records).with_context(|| format!("reading {}", a.records.display()))?;
-    let scores = validate(&coder, &records);
+    let scores = match &a.events {
+        Some(path) => score_events(&records, &read_events(path)?),
+        None => {
+            let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
+            validate(&Coder::new(&dicts), &records)
+        }
+    };
     let summary = summarize(&scores);
     if a.json {
         let out = serde_json::json!({ "summary": summary, "sentences": scores });
@@ -35,13 +46,19 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for s in &scores {
-        if s.all_correct() && !a.all {
+        if a.quiet || (s.all_correct() && !a.all) {
             continue;
         }
         let mark = if s.all_correct() { "ok  " } else { "FAIL" };
         println!("{mark} {} [{}] correct {} uncoded {} extra {}", s.id, s.category, s.correct, s.uncoded, s.extra);
         println!("     {}", s.text);
-        let list = |v: &[dyad_code::validation::Triple]| if v.is_empty() { "(none)".to_string() } else { v.iter().map(|t| t.to_string()).collect::<Vec<_>>().join("; ") };
+        let list = |v: &[Triple]| {
+            if v.is_empty() {
+                "(none)".to_string()
+            } else {
+                v.iter().map(|t| t.to_string()).collect::<Vec<_>>().join("; ")
+            }
+        };
         println!("     expected: {}", list(&s.expected));
         println!("     produced: {}", list(&s.produced));
     }
@@ -56,7 +73,25 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     );
     println!(
         "events: expected {}  produced {}  correct {} ({:.1}% of expected)  uncoded {}  extra {} ({:.1}% of produced)",
-        summary.expected, summary.produced, summary.correct, summary.correct_pct, summary.uncoded, summary.extra, summary.extra_pct
+        summary.expected,
+        summary.produced,
+        summary.correct,
+        summary.correct_pct,
+        summary.uncoded,
+        summary.extra,
+        summary.extra_pct
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// (article, triple) of each event line; a bad line is an error naming file and line.
+fn read_events(path: &std::path::Path) -> anyhow::Result<Vec<(String, Triple)>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let e: dyad_doc::Event =
+            serde_json::from_str(line).with_context(|| format!("{}:{}: not a dyad event", path.display(), i + 1))?;
+        out.push((e.article, Triple { source: e.source, target: e.target, code: e.code }));
+    }
+    Ok(out)
 }

@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let dicts = super::code::load_dictionaries(a.dictionaries.as_deref(), false)?;
+    let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
     let coder = Coder::new(&dicts);
     let found = coder.lookup(&a.name);
     if found.is_empty() {
@@ -48,6 +48,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             let role = if g.prefix { format!("{}~", g.role) } else { format!("~{}", g.role) };
             println!("\"{}\" → agent {} [{role}] ({}): composes with a country", m.phrase, g.name, g.at);
         }
+    }
+    for (phrase, codes) in coder.resolve(&a.name, a.date) {
+        let codes = if codes.is_empty() { "--- (null code)".to_string() } else { codes.join(", ") };
+        println!("as a noun phrase: \"{phrase}\" = {codes}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -76,8 +76,9 @@ pub struct CompiledPattern {
     pub index: usize,
     /// Specificity: words and actor slots the pattern requires. More specific wins.
     pub weight: usize,
-    /// A word every match must contain: patterns whose word is absent are skipped quickly.
-    pub required: Option<u32>,
+    /// Per word element, the first words of its alternatives: a sentence must contain one of
+    /// each list, or the pattern is skipped without matching.
+    pub required: Vec<Vec<u32>>,
 }
 
 pub struct Compiled {
@@ -100,7 +101,12 @@ impl Compiled {
                 nouns.insert(&vocab.phrase(text), NounHit::Actor { entry, kind, code, range });
             };
             add(&a.name, NameKind::Name, None, None);
-            for (list, kind) in [(&a.names, NameKind::Name), (&a.adjectives, NameKind::Adjective), (&a.seats, NameKind::Seat), (&a.short, NameKind::Short)] {
+            for (list, kind) in [
+                (&a.names, NameKind::Name),
+                (&a.adjectives, NameKind::Adjective),
+                (&a.seats, NameKind::Seat),
+                (&a.short, NameKind::Short),
+            ] {
                 for alias in list {
                     add(&alias.text, kind, alias.code.clone(), alias.range);
                 }
@@ -115,6 +121,7 @@ impl Compiled {
         }
         let mut verbs = Trie::default();
         let mut patterns = Vec::with_capacity(d.verbs.len());
+        let mut set_cache = FxHashMap::default();
         for (i, v) in d.verbs.iter().enumerate() {
             let mut seen = FxHashSet::default();
             for form in v.forms.iter().chain(&v.lemmas) {
@@ -127,7 +134,7 @@ impl Compiled {
                 .patterns
                 .iter()
                 .enumerate()
-                .map(|(index, p)| compile_pattern(&p.elements, index, &d.sets, &mut vocab))
+                .map(|(index, p)| compile_pattern(&p.elements, index, &d.sets, &mut set_cache, &mut vocab))
                 .collect();
             patterns.push(compiled);
         }
@@ -143,11 +150,12 @@ fn compile_pattern(
     elements: &[PatternElement],
     index: usize,
     sets: &std::collections::BTreeMap<String, Vec<String>>,
+    set_cache: &mut FxHashMap<String, Vec<Vec<u32>>>,
     vocab: &mut Vocab,
 ) -> CompiledPattern {
     let mut out = Vec::new();
     let mut weight = 0;
-    let mut required = None;
+    let mut required: Vec<Vec<u32>> = Vec::new();
     for e in elements {
         let el = match e {
             PatternElement::Verb => Element::Verb,
@@ -166,7 +174,6 @@ fn compile_pattern(
                     continue;
                 }
                 weight += ids.len();
-                required.get_or_insert(ids[0]);
                 Element::Words(vec![ids])
             }
             PatternElement::AnyOf(alts) => {
@@ -178,8 +185,14 @@ fn compile_pattern(
                 Element::Words(alts)
             }
             PatternElement::Set(name) => {
-                let mut alts = Vec::new();
-                expand_set(name, sets, vocab, &mut alts, 0);
+                let mut alts = set_cache
+                    .entry(name.clone())
+                    .or_insert_with(|| {
+                        let mut alts = Vec::new();
+                        expand_set(name, sets, vocab, &mut alts, 0);
+                        alts
+                    })
+                    .clone();
                 if alts.is_empty() {
                     // An unknown set matches nothing, so the pattern can never fire.
                     alts.push(vec![UNKNOWN - 1]);
@@ -188,8 +201,16 @@ fn compile_pattern(
                 Element::Words(alts)
             }
         };
+        if let Element::Words(alts) = &el {
+            let mut firsts: Vec<u32> = alts.iter().map(|a| a[0]).collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            required.push(firsts);
+        }
         out.push(el);
     }
+    // Check the most selective list first.
+    required.sort_by_key(Vec::len);
     if !out.iter().any(|e| matches!(e, Element::Verb)) {
         out.insert(0, Element::Verb);
     }
@@ -213,7 +234,13 @@ fn find_set<'a>(name: &str, sets: &'a std::collections::BTreeMap<String, Vec<Str
         .or_else(|| sets.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
 }
 
-fn expand_set(name: &str, sets: &std::collections::BTreeMap<String, Vec<String>>, vocab: &mut Vocab, out: &mut Vec<Vec<u32>>, depth: usize) {
+fn expand_set(
+    name: &str,
+    sets: &std::collections::BTreeMap<String, Vec<String>>,
+    vocab: &mut Vocab,
+    out: &mut Vec<Vec<u32>>,
+    depth: usize,
+) {
     let Some(phrases) = find_set(name, sets) else { return };
     for p in phrases {
         let p = p.trim();

@@ -19,7 +19,10 @@ pub(crate) fn parse(text: &str, report: &mut Report, book: &mut Codebook) {
         }
         let code = cols[0];
         if !is_event_code(code) {
-            report.error(no, format!("`{code}` is not a CAMEO event code (2-4 digits)"));
+            report.error(
+                no,
+                format!("`{code}` is not a CAMEO event code (2-4 digits)"),
+            );
             continue;
         }
         let Ok(goldstein) = cols[1].parse::<f64>() else {
@@ -27,7 +30,10 @@ pub(crate) fn parse(text: &str, report: &mut Report, book: &mut Codebook) {
             continue;
         };
         if !(-10.0..=10.0).contains(&goldstein) {
-            report.error(no, format!("Goldstein score {goldstein} is outside -10..10"));
+            report.error(
+                no,
+                format!("Goldstein score {goldstein} is outside -10..10"),
+            );
             continue;
         }
         let quad_class = match cols[2].parse::<u8>() {
@@ -47,7 +53,10 @@ pub(crate) fn parse(text: &str, report: &mut Report, book: &mut Codebook) {
             plover_mode: opt(cols[4]),
         };
         if book.entries.insert(code.to_string(), entry).is_some() {
-            report.warn(no, format!("code {code} defined twice: the later line wins"));
+            report.warn(
+                no,
+                format!("code {code} defined twice: the later line wins"),
+            );
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::Content;
 use crate::diag::Report;
 use crate::inflect;
-use crate::text::{is_code_alphabet, is_event_code, lines, split_bracket, words_lower};
+use crate::text::{is_code_alphabet, is_event_code, lines, lower, split_bracket, words_lower};
 use crate::*;
 use chrono::NaiveDate;
 
@@ -28,15 +28,26 @@ fn blocks<'t>(text: &'t str, report: &mut Report) -> Vec<Block<'t>> {
             continue;
         }
         if !line.starts_with([' ', '\t']) {
-            out.push(Block { head: line.trim(), line: no, fields: Vec::new() });
+            out.push(Block {
+                head: line.trim(),
+                line: no,
+                fields: Vec::new(),
+            });
             continue;
         }
         let Some((key, value)) = line.trim().split_once(':') else {
-            report.error(no, format!("indented line is not `key: value`: `{}`", line.trim()));
+            report.error(
+                no,
+                format!("indented line is not `key: value`: `{}`", line.trim()),
+            );
             continue;
         };
         match out.last_mut() {
-            Some(b) => b.fields.push(Field { key: key.trim(), value: value.trim(), line: no }),
+            Some(b) => b.fields.push(Field {
+                key: key.trim(),
+                value: value.trim(),
+                line: no,
+            }),
             None => report.error(no, "field line before any entry header"),
         }
     }
@@ -69,7 +80,13 @@ pub(crate) fn parse(text: &str, content: Content, report: &mut Report, dicts: &m
 }
 
 fn unknown_key(f: &Field, what: &str, allowed: &str, report: &mut Report) {
-    report.error(f.line, format!("unknown key `{}:` in {what} entry (allowed: {allowed})", f.key));
+    report.error(
+        f.line,
+        format!(
+            "unknown key `{}:` in {what} entry (allowed: {allowed})",
+            f.key
+        ),
+    );
 }
 
 /// An actor code in brackets: `---`/empty is the null code; otherwise capitals and digits.
@@ -78,7 +95,10 @@ fn actor_code(code: &str, line: usize, report: &mut Report) -> Result<Option<Str
         "" | "---" => Ok(None),
         c if is_code_alphabet(c) => Ok(Some(c.to_string())),
         c => {
-            report.error(line, format!("`[{c}]` is not an actor code (capital letters and digits, e.g. RUSGOV)"));
+            report.error(
+                line,
+                format!("`[{c}]` is not an actor code (capital letters and digits, e.g. RUSGOV)"),
+            );
             Err(())
         }
     }
@@ -92,23 +112,32 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = &s[r];
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// `FROM..TO`, either side empty.
 pub(crate) fn parse_range(s: &str) -> Result<DateRange, String> {
-    let (a, b) = s.split_once("..").ok_or_else(|| format!("`{s}` is not a date range FROM..TO"))?;
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("`{s}` is not a date range FROM..TO"))?;
     let side = |x: &str| -> Result<Option<NaiveDate>, String> {
         let x = x.trim();
         if x.is_empty() {
             Ok(None)
         } else {
-            parse_date(x).map(Some).ok_or_else(|| format!("`{x}` is not a date YYYY-MM-DD"))
+            parse_date(x)
+                .map(Some)
+                .ok_or_else(|| format!("`{x}` is not a date YYYY-MM-DD"))
         }
     };
-    let r = DateRange { from: side(a)?, to: side(b)? };
+    let r = DateRange {
+        from: side(a)?,
+        to: side(b)?,
+    };
     if let (Some(f), Some(t)) = (r.from, r.to) {
         if f > t {
             return Err(format!("date range `{s}` ends before it starts"));
@@ -174,7 +203,10 @@ fn actor(b: &Block, report: &mut Report) -> Option<ActorEntry> {
     let code = match code {
         Some(c) => actor_code(c, b.line, report).ok()?,
         None => {
-            report.warn(b.line, format!("actor `{names}` has no [CODE]: it gets the null code"));
+            report.warn(
+                b.line,
+                format!("actor `{names}` has no [CODE]: it gets the null code"),
+            );
             None
         }
     };
@@ -183,7 +215,12 @@ fn actor(b: &Block, report: &mut Report) -> Option<ActorEntry> {
         report.error(b.line, "actor entry without a name");
         return None;
     };
-    let mut e = ActorEntry { name: name.to_string(), code, at: report.at(b.line), ..Default::default() };
+    let mut e = ActorEntry {
+        name: name.to_string(),
+        code,
+        at: report.at(b.line),
+        ..Default::default()
+    };
     e.names.extend(header.map(Alias::plain));
     for f in &b.fields {
         let target = match f.key {
@@ -203,11 +240,16 @@ fn actor(b: &Block, report: &mut Report) -> Option<ActorEntry> {
                 match parts.as_slice() {
                     [c, r] => match (actor_code(c, f.line, report), parse_range(r)) {
                         (Ok(Some(code)), Ok(range)) => e.dated.push(DatedCode { code, range }),
-                        (Ok(None), _) => report.error(f.line, "a dated `code:` needs a real code, not ---"),
+                        (Ok(None), _) => {
+                            report.error(f.line, "a dated `code:` needs a real code, not ---")
+                        }
                         (_, Err(msg)) => report.error(f.line, msg),
                         (Err(()), _) => {}
                     },
-                    _ => report.error(f.line, format!("`code: {}` should be `CODE FROM..TO`", f.value)),
+                    _ => report.error(
+                        f.line,
+                        format!("`code: {}` should be `CODE FROM..TO`", f.value),
+                    ),
                 }
                 continue;
             }
@@ -220,7 +262,12 @@ fn actor(b: &Block, report: &mut Report) -> Option<ActorEntry> {
                 continue;
             }
             _ => {
-                unknown_key(f, "actor", "type, name, adj, seat, short, code, note, source", report);
+                unknown_key(
+                    f,
+                    "actor",
+                    "type, name, adj, seat, short, code, note, source",
+                    report,
+                );
                 continue;
             }
         };
@@ -245,7 +292,13 @@ pub(crate) fn agent_code(code: &str) -> Option<(String, bool)> {
 fn agent(b: &Block, report: &mut Report) -> Option<AgentEntry> {
     let (names, code) = split_bracket(b.head);
     let Some((role, prefix)) = code.and_then(agent_code) else {
-        report.error(b.line, format!("agent header `{}` needs a role code like [~GOV] or [NGO~]", b.head));
+        report.error(
+            b.line,
+            format!(
+                "agent header `{}` needs a role code like [~GOV] or [NGO~]",
+                b.head
+            ),
+        );
         return None;
     };
     let mut header = list(names);
@@ -253,7 +306,13 @@ fn agent(b: &Block, report: &mut Report) -> Option<AgentEntry> {
         report.error(b.line, "agent entry without a name");
         return None;
     };
-    let mut e = AgentEntry { name: name.to_string(), role, prefix, names: header.map(String::from).collect(), at: report.at(b.line) };
+    let mut e = AgentEntry {
+        name: name.to_string(),
+        role,
+        prefix,
+        names: header.map(String::from).collect(),
+        at: report.at(b.line),
+    };
     for f in &b.fields {
         match f.key {
             "name" => e.names.extend(list(f.value).map(String::from)),
@@ -274,8 +333,12 @@ pub(crate) fn event_code(code: &str) -> Result<(Option<String>, Option<String>),
             c if is_event_code(c) => Ok(Some(c.to_string())),
             // PETRARCH's validation suite uses variants like `174K`; `dyad dict check` reports
             // codes missing from the codebook.
-            c if c.len() <= 6 && c.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(Some(c.to_string())),
-            c => Err(format!("`{c}` is not an event code (digits like 042, or --- for none)")),
+            c if c.len() <= 6 && c.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                Ok(Some(c.to_string()))
+            }
+            c => Err(format!(
+                "`{c}` is not an event code (digits like 042, or --- for none)"
+            )),
         }
     };
     match code.split_once(':') {
@@ -290,7 +353,12 @@ fn owner(form: &str, lemmas: &[String]) -> usize {
     if let Some(i) = lemmas.iter().position(|l| l == form) {
         return i;
     }
-    let common = |l: &str| l.bytes().zip(form.bytes()).take_while(|(a, b)| a == b).count();
+    let common = |l: &str| {
+        l.bytes()
+            .zip(form.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
     let mut best = 0;
     for (i, l) in lemmas.iter().enumerate() {
         if common(l) > common(&lemmas[best]) {
@@ -324,7 +392,13 @@ pub(crate) fn verb_forms(lemmas: &[String], given: &[String]) -> Vec<String> {
 fn verb(b: &Block, report: &mut Report) -> Option<VerbEntry> {
     let (lemmas, code) = split_bracket(b.head);
     let Some(code) = code else {
-        report.error(b.line, format!("verb header `{}` needs a code in brackets ([---] for none)", b.head));
+        report.error(
+            b.line,
+            format!(
+                "verb header `{}` needs a code in brackets ([---] for none)",
+                b.head
+            ),
+        );
         return None;
     };
     let (code, reverse_code) = event_code(code).map_err(|m| report.error(b.line, m)).ok()?;
@@ -343,7 +417,14 @@ fn verb(b: &Block, report: &mut Report) -> Option<VerbEntry> {
             _ => unknown_key(f, "verb", "forms, pattern, note", report),
         }
     }
-    Some(VerbEntry { forms: verb_forms(&lemmas, &given), lemmas, code, reverse_code, patterns, at: report.at(b.line) })
+    Some(VerbEntry {
+        forms: verb_forms(&lemmas, &given),
+        lemmas,
+        code,
+        reverse_code,
+        patterns,
+        at: report.at(b.line),
+    })
 }
 
 /// `$ * + on [051]` → elements and code.
@@ -354,12 +435,20 @@ pub(crate) fn pattern(s: &str, line: usize, report: &mut Report) -> Option<Patte
         return None;
     };
     let (code, reverse_code) = event_code(code).map_err(|m| report.error(line, m)).ok()?;
-    let elements = pattern_elements(body).map_err(|m| report.error(line, format!("pattern `{s}`: {m}"))).ok()?;
+    let elements = pattern_elements(body)
+        .map_err(|m| report.error(line, format!("pattern `{s}`: {m}")))
+        .ok()?;
     if elements.is_empty() {
         report.error(line, "empty pattern");
         return None;
     }
-    Some(Pattern { elements, code, reverse_code, text: s.trim().to_string(), at: report.at(line) })
+    Some(Pattern {
+        elements,
+        code,
+        reverse_code,
+        text: s.trim().to_string(),
+        at: report.at(line),
+    })
 }
 
 fn pattern_elements(body: &str) -> Result<Vec<PatternElement>, String> {
@@ -370,7 +459,7 @@ fn pattern_elements(body: &str) -> Result<Vec<PatternElement>, String> {
             let close = group.find(')').ok_or("`(` without `)`")?;
             let alts: Vec<Vec<String>> = group[..close]
                 .split('|')
-                .map(|a| a.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+                .map(|a| a.split_whitespace().map(lower).collect::<Vec<_>>())
                 .collect();
             if alts.iter().any(|a| a.is_empty()) {
                 return Err("empty alternative in `( | )`".into());
@@ -395,8 +484,8 @@ fn pattern_elements(body: &str) -> Result<Vec<PatternElement>, String> {
             t if t.contains('(') => return Err(format!("`(` must start a word group: `{t}`")),
             t => match t.strip_prefix('&') {
                 Some("") => return Err("`&` without a set name".into()),
-                Some(set) => PatternElement::Set(set.to_lowercase()),
-                None => PatternElement::Phrase(vec![t.to_lowercase()]),
+                Some(set) => PatternElement::Set(lower(set)),
+                None => PatternElement::Phrase(vec![lower(t)]),
             },
         });
     }
@@ -404,8 +493,16 @@ fn pattern_elements(body: &str) -> Result<Vec<PatternElement>, String> {
 }
 
 fn set(b: &Block, report: &mut Report) -> Option<(String, Vec<String>)> {
-    let Some(name) = b.head.strip_prefix('&').map(str::trim).filter(|n| !n.is_empty() && !n.contains(' ')) else {
-        report.error(b.line, format!("a set header is `&name`, found `{}`", b.head));
+    let Some(name) = b
+        .head
+        .strip_prefix('&')
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && !n.contains(' '))
+    else {
+        report.error(
+            b.line,
+            format!("a set header is `&name`, found `{}`", b.head),
+        );
         return None;
     };
     let mut words = Vec::new();
@@ -428,7 +525,13 @@ fn discard(b: &Block, report: &mut Report) -> Option<Discard> {
         Some("story") => DiscardScope::Story,
         Some("sentence") => DiscardScope::Sentence,
         _ => {
-            report.error(b.line, format!("a discard is `phrase [story]` or `phrase [sentence]`, found `{}`", b.head));
+            report.error(
+                b.line,
+                format!(
+                    "a discard is `phrase [story]` or `phrase [sentence]`, found `{}`",
+                    b.head
+                ),
+            );
             return None;
         }
     };
@@ -436,7 +539,11 @@ fn discard(b: &Block, report: &mut Report) -> Option<Discard> {
         report.error(b.line, "empty discard phrase");
         return None;
     }
-    Some(Discard { phrase: phrase.to_string(), scope, at: report.at(b.line) })
+    Some(Discard {
+        phrase: phrase.to_string(),
+        scope,
+        at: report.at(b.line),
+    })
 }
 
 fn issue(b: &Block, report: &mut Report) -> Option<IssueEntry> {
@@ -445,7 +552,13 @@ fn issue(b: &Block, report: &mut Report) -> Option<IssueEntry> {
         Some("ignore") => (String::new(), true),
         Some(c) if !c.is_empty() && !c.contains(char::is_whitespace) => (c.to_string(), false),
         _ => {
-            report.error(b.line, format!("an issue is `phrase [CODE]` or `phrase [ignore]`, found `{}`", b.head));
+            report.error(
+                b.line,
+                format!(
+                    "an issue is `phrase [CODE]` or `phrase [ignore]`, found `{}`",
+                    b.head
+                ),
+            );
             return None;
         }
     };
@@ -453,5 +566,10 @@ fn issue(b: &Block, report: &mut Report) -> Option<IssueEntry> {
         report.error(b.line, "empty issue phrase");
         return None;
     }
-    Some(IssueEntry { phrase: phrase.to_string(), code, ignore, at: report.at(b.line) })
+    Some(IssueEntry {
+        phrase: phrase.to_string(),
+        code,
+        ignore,
+        at: report.at(b.line),
+    })
 }

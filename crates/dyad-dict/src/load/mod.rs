@@ -26,14 +26,17 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    /// (Not marked as the error's source: the message already includes it.)
+    #[error("{path}: {error}")]
+    Io { path: PathBuf, error: std::io::Error },
     #[error("{0}: no dictionary files found (expected dyad's layout or PETRARCH/TABARI files)")]
     NoDictionaries(PathBuf),
     #[error("{first} ({count} error(s) in all; loading with --strict)")]
@@ -85,7 +88,10 @@ pub fn detect(rel: &Path, text: &str) -> Option<FileKind> {
         .and_then(|p| p.file_name())
         .map(|p| p.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let ext = rel.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let ext = rel
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     let tabari = match ext.as_str() {
         "actors" => Some(Actors),
         "verbs" => Some(Verbs),
@@ -101,7 +107,10 @@ pub fn detect(rel: &Path, text: &str) -> Option<FileKind> {
         return None;
     }
     // Only looked at where a name could be either (PETRARCH's CAMEO.2.0.txt vs cameo.txt).
-    let petrarch_verbs = || text.lines().any(|l| l.starts_with("---") && l.trim_end().ends_with("---"));
+    let petrarch_verbs = || {
+        text.lines()
+            .any(|l| l.starts_with("---") && l.trim_end().ends_with("---"))
+    };
     // dyad's own layout first: fixed names and folders.
     let dyad = match (parent.as_str(), name.as_str()) {
         (_, "cameo.txt") if !petrarch_verbs() => Some(Codebook),
@@ -134,13 +143,21 @@ pub fn detect(rel: &Path, text: &str) -> Option<FileKind> {
 
 /// Parse one file's text into `dicts`. `file` is the name used in diagnostics and
 /// [`crate::SourceRef`]s.
-pub fn parse_into(text: &str, file: &str, kind: FileKind, dicts: &mut Dictionaries, diags: &mut Vec<Diagnostic>) {
+pub fn parse_into(
+    text: &str,
+    file: &str,
+    kind: FileKind,
+    dicts: &mut Dictionaries,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut report = Report { file, diags };
     let before = counts(dicts);
     match (kind.format, kind.content) {
         (_, Content::Codebook) => codebook::parse(text, &mut report, &mut dicts.codebook),
         (Format::Dyad, c) => dyad::parse(text, c, &mut report, dicts),
-        (Format::Petrarch, c) => petrarch::parse(text, c, petrarch::Flavor::Petrarch, &mut report, dicts),
+        (Format::Petrarch, c) => {
+            petrarch::parse(text, c, petrarch::Flavor::Petrarch, &mut report, dicts)
+        }
         (Format::Tabari, c) => tabari::parse(text, c, &mut report, dicts),
     }
     if counts(dicts) == before {
@@ -149,11 +166,22 @@ pub fn parse_into(text: &str, file: &str, kind: FileKind, dicts: &mut Dictionari
 }
 
 fn counts(d: &Dictionaries) -> [usize; 7] {
-    [d.actors.len(), d.agents.len(), d.verbs.len(), d.sets.len(), d.discards.len(), d.issues.len(), d.codebook.entries.len()]
+    [
+        d.actors.len(),
+        d.agents.len(),
+        d.verbs.len(),
+        d.sets.len(),
+        d.discards.len(),
+        d.issues.len(),
+        d.codebook.entries.len(),
+    ]
 }
 
 fn read_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
     // Old dictionaries are not always clean UTF-8: keep going with replacement characters.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -162,7 +190,13 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
 pub fn load_file(path: &Path, kind: FileKind, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     let text = read_text(path)?;
     let mut loaded = Loaded::default();
-    parse_into(&text, &path.display().to_string(), kind, &mut loaded.dicts, &mut loaded.diagnostics);
+    parse_into(
+        &text,
+        &path.display().to_string(),
+        kind,
+        &mut loaded.dicts,
+        &mut loaded.diagnostics,
+    );
     strict_check(loaded, opts)
 }
 
@@ -171,7 +205,10 @@ pub fn load_file(path: &Path, kind: FileKind, opts: &LoadOptions) -> Result<Load
 /// Goldstein scores and quad classes for every code.
 pub fn load_dir(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
-    walk(dir, &mut files).map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
+    walk(dir, &mut files).map_err(|error| LoadError::Io {
+        path: dir.to_path_buf(),
+        error,
+    })?;
     files.sort();
     let mut loaded = Loaded::default();
     let mut any = false;
@@ -182,7 +219,13 @@ pub fn load_dir(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> {
         match detect(rel, &text) {
             Some(kind) => {
                 any = true;
-                parse_into(&text, &name, kind, &mut loaded.dicts, &mut loaded.diagnostics);
+                parse_into(
+                    &text,
+                    &name,
+                    kind,
+                    &mut loaded.dicts,
+                    &mut loaded.diagnostics,
+                );
             }
             None => loaded.diagnostics.push(Diagnostic {
                 file: name,
@@ -211,7 +254,10 @@ fn strict_check(loaded: Loaded, opts: &LoadOptions) -> Result<Loaded, LoadError>
     if opts.strict {
         let count = loaded.errors().count();
         if let Some(first) = loaded.errors().next() {
-            return Err(LoadError::Strict { first: first.clone(), count });
+            return Err(LoadError::Strict {
+                first: first.clone(),
+                count,
+            });
         }
     }
     Ok(loaded)

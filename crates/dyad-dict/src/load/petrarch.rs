@@ -19,7 +19,13 @@ pub enum Flavor {
     Tabari,
 }
 
-pub(crate) fn parse(text: &str, content: Content, flavor: Flavor, report: &mut Report, dicts: &mut Dictionaries) {
+pub(crate) fn parse(
+    text: &str,
+    content: Content,
+    flavor: Flavor,
+    report: &mut Report,
+    dicts: &mut Dictionaries,
+) {
     match content {
         Content::Actors => actors(text, flavor, report, dicts),
         Content::Agents => agents(text, report, dicts),
@@ -32,9 +38,16 @@ pub(crate) fn parse(text: &str, content: Content, flavor: Flavor, report: &mut R
 
 /// Lines with `#` comments (and for actors `;` comments) removed; `<!-- ... -->` lines and
 /// blank lines skipped. Leading whitespace is kept (actor date lines are indented).
-fn content_lines<'t>(text: &'t str, semicolon: bool) -> impl Iterator<Item = (usize, &'t str)> + 't {
+fn content_lines<'t>(
+    text: &'t str,
+    semicolon: bool,
+) -> impl Iterator<Item = (usize, &'t str)> + 't {
     crate::text::lines(text).filter_map(move |(no, l)| {
-        let l = if semicolon { l.split(';').next().unwrap_or("").trim_end() } else { l };
+        let l = if semicolon {
+            l.split(';').next().unwrap_or("").trim_end()
+        } else {
+            l
+        };
         (!l.trim().is_empty() && !l.trim_start().starts_with("<!")).then_some((no, l))
     })
 }
@@ -69,7 +82,10 @@ fn restriction(body: &str, line: usize, report: &mut Report) -> Option<Restricti
         None => (body, ""),
     };
     let code = if let Some((first, _)) = code.split_once('/') {
-        report.warn(line, format!("several codes `[{code}]`: dyad keeps one actor code per name, using {first}"));
+        report.warn(
+            line,
+            format!("several codes `[{code}]`: dyad keeps one actor code per name, using {first}"),
+        );
         first
     } else {
         code
@@ -78,11 +94,17 @@ fn restriction(body: &str, line: usize, report: &mut Report) -> Option<Restricti
         "---" | "" => None,
         c if is_code_alphabet(c) => Some(c.to_string()),
         c if is_code_alphabet(&c.to_uppercase()) => {
-            report.warn(line, format!("lower-case actor code `{c}` read as {}", c.to_uppercase()));
+            report.warn(
+                line,
+                format!("lower-case actor code `{c}` read as {}", c.to_uppercase()),
+            );
             Some(c.to_uppercase())
         }
         c => {
-            report.error(line, format!("`{c}` is not an actor code (capital letters and digits)"));
+            report.error(
+                line,
+                format!("`{c}` is not an actor code (capital letters and digits)"),
+            );
             return None;
         }
     };
@@ -93,12 +115,21 @@ fn restriction(body: &str, line: usize, report: &mut Report) -> Option<Restricti
         report.error(line, format!("date restriction `[{body}]`: {why} (expected >DATE, <DATE or DATE-DATE, dates YYYYMMDD or YYMMDD)"));
     };
     let range = if let Some(d) = cond.strip_prefix('>') {
-        date(d).map(|d| DateRange { from: Some(d), to: None })
+        date(d).map(|d| DateRange {
+            from: Some(d),
+            to: None,
+        })
     } else if let Some(d) = cond.strip_prefix('<') {
-        date(d).map(|d| DateRange { from: None, to: Some(d) })
+        date(d).map(|d| DateRange {
+            from: None,
+            to: Some(d),
+        })
     } else if let Some((a, b)) = cond.split_once('-') {
         match (date(a), date(b)) {
-            (Some(f), Some(t)) if f <= t => Some(DateRange { from: Some(f), to: Some(t) }),
+            (Some(f), Some(t)) if f <= t => Some(DateRange {
+                from: Some(f),
+                to: Some(t),
+            }),
             (Some(_), Some(_)) => {
                 bad(report, "the range ends before it starts");
                 return None;
@@ -113,7 +144,10 @@ fn restriction(body: &str, line: usize, report: &mut Report) -> Option<Restricti
         return None;
     };
     let Some(code) = code else {
-        report.warn(line, format!("`[{body}]`: a dated null code cannot be expressed in dyad; ignored"));
+        report.warn(
+            line,
+            format!("`[{body}]`: a dated null code cannot be expressed in dyad; ignored"),
+        );
         return None;
     };
     Some(Restriction::Dated(DatedCode { code, range }))
@@ -121,15 +155,24 @@ fn restriction(body: &str, line: usize, report: &mut Report) -> Option<Restricti
 
 /// Split `NAME [A] [B >D]` into the name and its bracket groups.
 fn name_and_brackets(s: &str) -> (&str, Vec<&str>) {
-    let Some(open) = s.find('[') else { return (s.trim(), Vec::new()) };
+    let Some(open) = s.find('[') else {
+        return (s.trim(), Vec::new());
+    };
     let name = s[..open].trim();
-    let groups = s[open + 1..].split('[').map(|g| g.split(']').next().unwrap_or("")).collect();
+    let groups = s[open + 1..]
+        .split('[')
+        .map(|g| g.split(']').next().unwrap_or(""))
+        .collect();
     (name, groups)
 }
 
 fn guess_kind(file: &str, e: &ActorEntry) -> ActorKind {
     let f = file.to_lowercase();
-    let code = e.code.as_deref().or(e.dated.first().map(|d| d.code.as_str())).unwrap_or("");
+    let code = e
+        .code
+        .as_deref()
+        .or(e.dated.first().map(|d| d.code.as_str()))
+        .unwrap_or("");
     if !e.dated.is_empty() {
         ActorKind::Person
     } else if code.starts_with("IGO") {
@@ -190,7 +233,10 @@ fn actors(text: &str, flavor: Flavor, report: &mut Report, dicts: &mut Dictionar
             }
         } else {
             if indented {
-                report.warn(no, format!("indented actor name `{t}`: read as a new actor"));
+                report.warn(
+                    no,
+                    format!("indented actor name `{t}`: read as a new actor"),
+                );
             }
             flush(current.take(), report, dicts);
             let (name, groups) = name_and_brackets(t);
@@ -200,10 +246,18 @@ fn actors(text: &str, flavor: Flavor, report: &mut Report, dicts: &mut Dictionar
                 continue;
             }
             if flavor == Flavor::Tabari && groups.first().is_some_and(|g| g.trim() == "###") {
-                dicts.discards.push(Discard { phrase: name, scope: DiscardScope::Sentence, at: report.at(no) });
+                dicts.discards.push(Discard {
+                    phrase: name,
+                    scope: DiscardScope::Sentence,
+                    at: report.at(no),
+                });
                 continue;
             }
-            let mut e = ActorEntry { name, at: report.at(no), ..Default::default() };
+            let mut e = ActorEntry {
+                name,
+                at: report.at(no),
+                ..Default::default()
+            };
             for g in groups {
                 apply(restriction(g, no, report), &mut e, no, report);
             }
@@ -217,7 +271,15 @@ fn apply(r: Option<Restriction>, e: &mut ActorEntry, line: usize, report: &mut R
     match r {
         Some(Restriction::Default(c)) => {
             if e.code.is_some() && c.is_some() && e.code != c {
-                report.warn(line, format!("second default code {} for {} (was {}): the later one wins", c.as_deref().unwrap_or("---"), e.name, e.code.as_deref().unwrap_or("---")));
+                report.warn(
+                    line,
+                    format!(
+                        "second default code {} for {} (was {}): the later one wins",
+                        c.as_deref().unwrap_or("---"),
+                        e.name,
+                        e.code.as_deref().unwrap_or("---")
+                    ),
+                );
             }
             if c.is_some() || e.code.is_none() {
                 e.code = c;
@@ -239,11 +301,21 @@ fn plural_like(phrase: &str) -> String {
 }
 
 /// Expand `!NAME!` substitution markers: every listed value replaces the marker.
-fn expand_macros(s: &str, macros: &BTreeMap<String, Vec<String>>, depth: usize) -> Result<Vec<String>, String> {
-    let Some(start) = s.find('!') else { return Ok(vec![s.to_string()]) };
-    let Some(len) = s[start + 1..].find('!') else { return Err(format!("unclosed substitution marker in `{s}`")) };
+fn expand_macros(
+    s: &str,
+    macros: &BTreeMap<String, Vec<String>>,
+    depth: usize,
+) -> Result<Vec<String>, String> {
+    let Some(start) = s.find('!') else {
+        return Ok(vec![s.to_string()]);
+    };
+    let Some(len) = s[start + 1..].find('!') else {
+        return Err(format!("unclosed substitution marker in `{s}`"));
+    };
     let name = &s[start + 1..start + 1 + len];
-    let values = macros.get(name).ok_or_else(|| format!("undefined substitution marker !{name}!"))?;
+    let values = macros
+        .get(name)
+        .ok_or_else(|| format!("undefined substitution marker !{name}!"))?;
     if depth > 8 {
         return Err(format!("substitution markers nested too deeply in `{s}`"));
     }
@@ -262,22 +334,35 @@ fn agents(text: &str, report: &mut Report, dicts: &mut Dictionaries) {
         if t.starts_with('!') && t.contains('=') {
             let (lhs, rhs) = t.split_once('=').unwrap_or_default();
             let name = lhs.trim().trim_matches('!').to_string();
-            let values: Vec<String> = rhs.split(',').map(|v| v.trim().replace(' ', "")).filter(|v| !v.is_empty()).collect();
+            let values: Vec<String> = rhs
+                .split(',')
+                .map(|v| v.trim().replace(' ', ""))
+                .filter(|v| !v.is_empty())
+                .collect();
             if name.is_empty() || values.is_empty() {
-                report.error(no, format!("substitution set should be `!NAME! = A, B, C`: `{t}`"));
+                report.error(
+                    no,
+                    format!("substitution set should be `!NAME! = A, B, C`: `{t}`"),
+                );
             } else {
                 macros.insert(name, values);
             }
             continue;
         }
         let Some(open) = t.rfind('[') else {
-            report.error(no, format!("agent line has no role code like [~GOV]: `{t}`"));
+            report.error(
+                no,
+                format!("agent line has no role code like [~GOV]: `{t}`"),
+            );
             continue;
         };
         // `[~LEG}` is a known typo form; accept either closer.
         let code = t[open + 1..].trim_end_matches([']', '}', ' ']);
         let Some((role, prefix)) = agent_code(code) else {
-            report.error(no, format!("`[{code}]` is not an agent code like [~GOV] or [NGO~]"));
+            report.error(
+                no,
+                format!("`[{code}]` is not an agent code like [~GOV] or [NGO~]"),
+            );
             continue;
         };
         let mut phrase = t[..open].trim();
@@ -312,7 +397,13 @@ fn agents(text: &str, report: &mut Report, dicts: &mut Dictionaries) {
         }
         let name = names.remove(0);
         names.dedup();
-        dicts.agents.push(AgentEntry { name, role, prefix, names, at: report.at(no) });
+        dicts.agents.push(AgentEntry {
+            name,
+            role,
+            prefix,
+            names,
+            at: report.at(no),
+        });
     }
 }
 
@@ -328,7 +419,11 @@ fn discards(text: &str, report: &mut Report, dicts: &mut Dictionaries) {
             report.error(no, "empty discard phrase");
             continue;
         }
-        dicts.discards.push(Discard { phrase, scope, at: report.at(no) });
+        dicts.discards.push(Discard {
+            phrase,
+            scope,
+            at: report.at(no),
+        });
     }
 }
 
@@ -354,7 +449,15 @@ fn issue_word(w: &str) -> Vec<String> {
 fn product(parts: &[Vec<String>], sep: &str) -> Vec<String> {
     parts.iter().fold(vec![String::new()], |acc, options| {
         acc.iter()
-            .flat_map(|a| options.iter().map(move |o| if a.is_empty() { o.clone() } else { format!("{a}{sep}{o}") }))
+            .flat_map(|a| {
+                options.iter().map(move |o| {
+                    if a.is_empty() {
+                        o.clone()
+                    } else {
+                        format!("{a}{sep}{o}")
+                    }
+                })
+            })
             .collect()
     })
 }
@@ -381,26 +484,48 @@ fn issues(text: &str, report: &mut Report, dicts: &mut Dictionaries) {
         let (body, code, ignore) = if let Some(p) = t.strip_prefix('~') {
             (p.trim_start_matches('~'), String::new(), true)
         } else {
-            let (body, code) = crate::text::split_bracket(t);
+            let (mut body, code) = crate::text::split_bracket(t);
+            while let (rest, Some(again)) = crate::text::split_bracket(body) {
+                report.warn(
+                    no,
+                    format!("second code [{again}] on one issue line: ignored"),
+                );
+                body = rest;
+            }
             match (code, &category) {
                 (Some(c), _) if !c.is_empty() => (body, c.to_string(), false),
                 (None, Some(cat)) if !t.contains([']', '[']) => {
-                    report.warn(no, format!("issue `{t}` has no [CODE]: using its category {cat}"));
+                    report.warn(
+                        no,
+                        format!("issue `{t}` has no [CODE]: using its category {cat}"),
+                    );
                     (body, cat.clone(), false)
                 }
                 _ => {
-                    report.error(no, format!("issue line should be `phrase [CODE]` or `~phrase`: `{t}`"));
+                    report.error(
+                        no,
+                        format!("issue line should be `phrase [CODE]` or `~phrase`: `{t}`"),
+                    );
                     continue;
                 }
             }
         };
-        let words: Vec<Vec<String>> = body.to_lowercase().split_whitespace().map(issue_word).collect();
+        let words: Vec<Vec<String>> = body
+            .to_lowercase()
+            .split_whitespace()
+            .map(issue_word)
+            .collect();
         if words.is_empty() {
             report.error(no, "empty issue phrase");
             continue;
         }
         for phrase in product(&words, " ") {
-            dicts.issues.push(IssueEntry { phrase, code: code.clone(), ignore, at: report.at(no) });
+            dicts.issues.push(IssueEntry {
+                phrase,
+                code: code.clone(),
+                ignore,
+                at: report.at(no),
+            });
         }
     }
 }
@@ -436,13 +561,25 @@ fn set_name(label: &str) -> String {
 fn verb_line(t: &str, no: usize, report: &mut Report) -> Option<VerbLine> {
     let (rest, code) = crate::text::split_bracket(t);
     let code = match code {
-        Some(c) => Some(event_code(c.trim_end_matches('!')).map_err(|m| report.error(no, m)).ok()?),
+        Some(c) => Some(
+            event_code(c.trim_end_matches('!'))
+                .map_err(|m| report.error(no, m))
+                .ok()?,
+        ),
         None => None,
     };
     let (lemma_tok, irregular) = match rest.find('{') {
         Some(b) => {
             let inner = rest[b + 1..].trim_end().trim_end_matches('}');
-            (rest[..b].trim(), Some(inner.split_whitespace().map(|f| words_lower(&f.replace('+', ""))).collect::<Vec<_>>()))
+            (
+                rest[..b].trim(),
+                Some(
+                    inner
+                        .split_whitespace()
+                        .map(|f| words_lower(&f.replace('+', "")))
+                        .collect::<Vec<_>>(),
+                ),
+            )
         }
         None => (rest.trim(), None),
     };
@@ -451,9 +588,16 @@ fn verb_line(t: &str, no: usize, report: &mut Report) -> Option<VerbLine> {
         return None;
     }
     // TABARI allowed `LASH OUT` where PETRARCH writes `LASH_OUT`.
-    let words: Vec<String> = lemma_tok.split(['_', ' ', '\t']).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
+    let words: Vec<String> = lemma_tok
+        .split(['_', ' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
     let head = words.iter().position(|w| w.starts_with('+')).unwrap_or(0);
-    let words: Vec<String> = words.iter().map(|w| w.trim_start_matches('+').to_string()).collect();
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_start_matches('+').to_string())
+        .collect();
     if words.iter().any(|w| w.is_empty()) || words.is_empty() {
         report.error(no, format!("empty verb in `{t}`"));
         return None;
@@ -502,7 +646,10 @@ fn token_elements(tok: &str, out: &mut Vec<PatternElement>, dropped: &mut Vec<&'
 
 /// Linearise a PETRARCH pattern: `(PREP NOUN)` gives its words in order, `{A B}` is a
 /// consecutive phrase (`{A | B}` alternatives), `_` joins words consecutively.
-fn petrarch_elements(body: &str, dropped: &mut Vec<&'static str>) -> Result<Vec<PatternElement>, String> {
+fn petrarch_elements(
+    body: &str,
+    dropped: &mut Vec<&'static str>,
+) -> Result<Vec<PatternElement>, String> {
     let mut out = Vec::new();
     let spaced = body.replace(['(', ')'], " ");
     let mut rest = spaced.trim();
@@ -511,7 +658,16 @@ fn petrarch_elements(body: &str, dropped: &mut Vec<&'static str>) -> Result<Vec<
             let close = group.find('}').ok_or("`{` without `}`")?;
             let inner = &group[..close];
             if inner.contains('|') {
-                let alts: Vec<Vec<String>> = inner.split('|').map(|a| words_lower(a).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()).collect();
+                let alts: Vec<Vec<String>> = inner
+                    .split('|')
+                    .map(|a| {
+                        words_lower(a)
+                            .split(' ')
+                            .filter(|w| !w.is_empty())
+                            .map(String::from)
+                            .collect()
+                    })
+                    .collect();
                 if alts.iter().any(Vec::is_empty) {
                     return Err("empty alternative in `{ | }`".into());
                 }
@@ -541,17 +697,30 @@ fn pattern_line(t: &str, no: usize, report: &mut Report) -> Option<Pattern> {
         report.error(no, format!("pattern has no [CODE]: `{t}`"));
         return None;
     };
-    let (code, reverse_code) = event_code(code.trim_end_matches('!')).map_err(|m| report.error(no, format!("pattern `{body}`: {m}"))).ok()?;
+    let (code, reverse_code) = event_code(code.trim_end_matches('!'))
+        .map_err(|m| report.error(no, format!("pattern `{body}`: {m}")))
+        .ok()?;
     let mut dropped = Vec::new();
-    let elements = petrarch_elements(elems, &mut dropped).map_err(|m| report.error(no, format!("pattern `{body}`: {m}"))).ok()?;
+    let elements = petrarch_elements(elems, &mut dropped)
+        .map_err(|m| report.error(no, format!("pattern `{body}`: {m}")))
+        .ok()?;
     if !dropped.is_empty() {
-        report.info(no, "`%` (compound actor) is not supported: the element is ignored");
+        report.info(
+            no,
+            "`%` (compound actor) is not supported: the element is ignored",
+        );
     }
     if elements.is_empty() {
         report.error(no, "empty pattern");
         return None;
     }
-    Some(Pattern { elements, code, reverse_code, text: body.to_string(), at: report.at(no) })
+    Some(Pattern {
+        elements,
+        code,
+        reverse_code,
+        text: body.to_string(),
+        at: report.at(no),
+    })
 }
 
 fn flush_block(b: Option<Block>, report: &mut Report, dicts: &mut Dictionaries) {
@@ -566,10 +735,19 @@ fn flush_block(b: Option<Block>, report: &mut Report, dicts: &mut Dictionaries) 
     let mut groups: Vec<VerbEntry> = Vec::new();
     for v in b.verbs {
         let (code, reverse_code) = v.code.unwrap_or_else(|| b.code.clone());
-        let entry = match groups.iter_mut().find(|g| g.code == code && g.reverse_code == reverse_code) {
+        let entry = match groups
+            .iter_mut()
+            .find(|g| g.code == code && g.reverse_code == reverse_code)
+        {
             Some(g) => g,
             None => {
-                groups.push(VerbEntry { code, reverse_code, patterns: b.patterns.clone(), at: report.at(b.line), ..Default::default() });
+                groups.push(VerbEntry {
+                    code,
+                    reverse_code,
+                    patterns: b.patterns.clone(),
+                    at: report.at(b.line),
+                    ..Default::default()
+                });
                 groups.last_mut().expect("just pushed")
             }
         };
@@ -589,7 +767,13 @@ fn flush_set(s: Option<SetBuilder>, report: &mut Report, dicts: &mut Dictionarie
         report.warn(s.line, format!("set &{} has no members", s.name));
     }
     if dicts.sets.insert(s.name.clone(), s.words).is_some() {
-        report.warn(s.line, format!("set &{} defined again: this definition replaces the earlier one", s.name));
+        report.warn(
+            s.line,
+            format!(
+                "set &{} defined again: this definition replaces the earlier one",
+                s.name
+            ),
+        );
     }
 }
 
@@ -612,7 +796,12 @@ fn verbs(text: &str, report: &mut Report, dicts: &mut Dictionaries) {
                 },
                 None => (None, None),
             };
-            block = Some(Block { code, line: no, verbs: Vec::new(), patterns: Vec::new() });
+            block = Some(Block {
+                code,
+                line: no,
+                verbs: Vec::new(),
+                patterns: Vec::new(),
+            });
         } else if let Some(label) = t.strip_prefix('&') {
             flush_set(set.take(), report, dicts);
             flush_block(block.take(), report, dicts);
@@ -621,9 +810,17 @@ fn verbs(text: &str, report: &mut Report, dicts: &mut Dictionaries) {
                 report.error(no, format!("set label should be `&NAME`: `{t}`"));
                 continue;
             }
-            set = Some(SetBuilder { name: set_name(label), plurals: !label.ends_with('_'), words: Vec::new(), line: no });
+            set = Some(SetBuilder {
+                name: set_name(label),
+                plurals: !label.ends_with('_'),
+                words: Vec::new(),
+                line: no,
+            });
         } else if t.starts_with('~') {
-            report.info(no, "verb transformation (`~`) lines are not supported: skipped");
+            report.info(
+                no,
+                "verb transformation (`~`) lines are not supported: skipped",
+            );
         } else if let (Some(s), Some(member)) = (set.as_mut(), t.strip_prefix('+')) {
             let member = member.trim();
             let no_plural = member.ends_with('_') || member.starts_with('&');
@@ -639,14 +836,22 @@ fn verbs(text: &str, report: &mut Report, dicts: &mut Dictionaries) {
             flush_set(set.take(), report, dicts);
             match block.as_mut() {
                 Some(b) => b.patterns.extend(pattern_line(t, no, report)),
-                None => report.error(no, "pattern outside a verb block (no `--- NAME [CODE] ---` line before it)"),
+                None => report.error(
+                    no,
+                    "pattern outside a verb block (no `--- NAME [CODE] ---` line before it)",
+                ),
             }
         } else {
             flush_set(set.take(), report, dicts);
             // A verb after patterns starts a new block (TABARI files have no `---` headers).
             if block.as_ref().is_none_or(|b| !b.patterns.is_empty()) {
                 flush_block(block.take(), report, dicts);
-                block = Some(Block { code: (None, None), line: no, verbs: Vec::new(), patterns: Vec::new() });
+                block = Some(Block {
+                    code: (None, None),
+                    line: no,
+                    verbs: Vec::new(),
+                    patterns: Vec::new(),
+                });
             }
             if let Some(v) = verb_line(t, no, report) {
                 block.as_mut().expect("block exists").verbs.push(v);

@@ -27,6 +27,8 @@ pub struct Cleaned {
 pub struct Paragraph {
     pub line: usize,
     pub text: String,
+    /// Made of one input line (captions are; hard-wrapped paragraphs are not).
+    pub single_line: bool,
 }
 
 /// Clean `body` (already normalized). With `find_title`, a short first line standing alone
@@ -66,7 +68,10 @@ pub fn clean(body: &str, find_title: bool) -> Cleaned {
                 continue;
             }
         }
-        if let Some(verdict) = rules::classify(text) {
+        // A lower-case line inside a paragraph continues a hard-wrapped sentence: skip the
+        // rules (most newswire lines are such).
+        let continuation = !para.is_empty() && text.starts_with(|c: char| c.is_lowercase());
+        if let Some(verdict) = (!continuation).then(|| rules::classify(text)).flatten() {
             para.flush(&mut out.paragraphs);
             out.removed.push(removed(n, text, verdict.reason));
             if verdict.ends_article && body_started {
@@ -94,7 +99,7 @@ fn title_line(lines: &[&str]) -> Option<usize> {
     let i = lines.iter().position(|l| !l.trim().is_empty() && rules::classify(l.trim()).is_none())?;
     let line = lines[i].trim();
     let words = line.split_whitespace().count();
-    let alone = lines.get(i + 1).map_or(true, |l| l.trim().is_empty());
+    let alone = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
     let more = lines[i + 1..].iter().any(|l| !l.trim().is_empty());
     let ends_like_sentence = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
     let ok = alone
@@ -115,6 +120,7 @@ struct ParagraphBuilder {
     line: usize,
     text: String,
     last_len: usize,
+    lines: usize,
 }
 
 impl ParagraphBuilder {
@@ -129,16 +135,18 @@ impl ParagraphBuilder {
         }
         if self.text.is_empty() {
             self.line = n;
+            self.lines = 0;
         } else {
             self.text.push(' ');
         }
+        self.lines += 1;
         self.text.push_str(line);
         self.last_len = line.len();
     }
 
     fn flush(&mut self, out: &mut Vec<Paragraph>) {
         if !self.text.is_empty() {
-            out.push(Paragraph { line: self.line, text: std::mem::take(&mut self.text) });
+            out.push(Paragraph { line: self.line, text: std::mem::take(&mut self.text), single_line: self.lines == 1 });
         }
         self.last_len = 0;
     }

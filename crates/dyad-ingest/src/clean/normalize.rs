@@ -4,16 +4,18 @@
 use std::borrow::Cow;
 
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    let clean = text.bytes().all(|b| (b >= 0x20 && b < 0x7f) || b == b'\n');
-    if clean {
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n';
+    let Some(first) = text.bytes().position(|b| !plain(b)) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    out.push_str(&text[..first]);
+    let mut rest = &text[first..];
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
         match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if !rest.starts_with('\n') {
                     out.push('\n');
                 }
             }
@@ -25,6 +27,10 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
             c if c.is_control() => {}
             c => out.push(c),
         }
+        // Copy the next run of plain ASCII in one go.
+        let run = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
     }
     Cow::Owned(out)
 }

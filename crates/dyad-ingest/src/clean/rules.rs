@@ -44,14 +44,17 @@ static RULES: LazyLock<(RegexSet, Vec<Rule>)> = LazyLock::new(|| {
     let agencies = r"(?:AP|AFP|Reuters|EPA|EPA-EFE|UPI|Getty(?:\s+Images)?|Xinhua|KCNA|Yonhap|Shutterstock|Bloomberg|Pool|TASS|Sputnik|Anadolu|Alamy|dpa|ANSA|Kyodo|NurPhoto|SOPA Images|WireImage|IANS|PTI)";
     let b = r"(?-u:\b)";
     let rules = vec![
+        // An agency's name alone on a line signs the story off ("Reuter" in Reuters copy).
+        rule(r"^(?:Reuter|REUTER|Reuters|AP|AFP|UPI)\s*$", SIGNOFF, false, 20),
         // A caption ending in UPI's credit: "...early this week. Photo by KCNA/UPI | License Photo".
         rule(r"(?i)[.!?]\s+photo\s.*\|\s*license photo\s*$", CAPTION, false, 400),
         // Credits: "Photo by KCNA/UPI", "Photo: Reuters", "Image credit: AFP", "(AP Photo/Evan Vucci)".
         rule(r"(?i)^(?:photo(?:graph)?s?|images?|pictures?|credits?|photo credit|image credit|source|file photo)\s*(?:by|:|courtesy of)\s*.+$", CREDIT, false, 120),
         rule(r"(?i)^\(?\s*(?:AP|AFP|Reuters|EPA|UPI)\s+Photo\s*/[^)]+\)?$", CREDIT, false, 120),
         rule(r"(?i)\|\s*license photo\s*$", CREDIT, false, 120),
-        // "Maxim Shipenkov/Ed Jones/AFP/Getty": names and agencies joined by slashes.
-        rule(format!(r"^{NAME}(?:\s*/\s*{NAME})+$"), CREDIT, false, 150),
+        // "Maxim Shipenkov/Ed Jones/AFP/Getty": names joined by slashes, with an agency among
+        // them (so "Oct/Dec" or "SOYBEAN CAKE/MEAL" in a table stay).
+        rule(format!(r"^(?:{NAME}\s*/\s*)+{agencies}(?:\s*/\s*{NAME})*$|^{agencies}(?:\s*/\s*{NAME})+$"), CREDIT, false, 150),
         rule(format!(r"(?i)^{agencies}(?:\s+(?:photo|images|via getty images|/\s*{agencies}))?$"), CREDIT, false, 60),
         rule(format!(r"^{NAME}\s+(?:for|via)\s+{agencies}$"), CREDIT, false, 100),
         // Captions: a sentence that ends with its credit.
@@ -81,8 +84,7 @@ static RULES: LazyLock<(RegexSet, Vec<Rule>)> = LazyLock::new(|| {
         // Headings of link lists: they end the article.
         rule(r"(?i)^(?:latest headlines|top stories|top news|most popular|most read|most viewed|trending(?: now| stories)?|related(?: articles| stories| news| content| coverage| topics| links)?|more (?:from|on|in) .+|more stories|recommended(?: for you| stories| reading)?|you (?:may|might) also like|see also|editor'?s picks|what to read next|read next|further reading)\s*:?$", NAV, true, 50),
         rule(r"(?i)^(?:read more|read also|also read|related|see also|watch|listen)\s*:.*$", NAV, false, 250),
-        // Agency sign-offs and legal lines.
-        rule(r"^(?:Reuter|REUTER|Reuters|AP|AFP|UPI)\s*$", SIGNOFF, false, 20),
+        // Legal lines.
         rule(format!(r"^(?i:copyright\s*)?(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\d{{4}}{b}|\p{{Lu}})"), LEGAL, false, 160),
         rule(r"(?i)all rights reserved\.?\s*$", LEGAL, false, 200),
     ];
@@ -99,11 +101,11 @@ pub fn classify(line: &str) -> Option<Verdict> {
         return None;
     }
     let (set, rules) = &*RULES;
-    let matches = set.matches(line);
-    if !matches.matched_any() {
+    // A plain match test stops early and skips overlap bookkeeping; most lines fail it.
+    if !set.is_match(line) {
         return None;
     }
-    matches.iter().map(|i| &rules[i]).find(|r| line.len() <= r.max_len).map(|r| r.verdict)
+    set.matches(line).iter().map(|i| &rules[i]).find(|r| line.len() <= r.max_len).map(|r| r.verdict)
 }
 
 /// "...issues with commenting.Advertisement": an ad label glued to the end of a line by a
@@ -171,6 +173,8 @@ mod tests {
             "He said the photo by the agency was fake, and demanded an apology.",
             "Reuters reported the talks had stalled.",
             "Copyright laws were changed by parliament on Tuesday.",
+            "Oct/Dec            Jan/Dec",
+            "ESTIMATED PEORIA/INDIANAPOLIS LIVESTOCK RECEIPTS",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

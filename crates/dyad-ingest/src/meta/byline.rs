@@ -16,6 +16,11 @@ pub fn parse(line: &str) -> Option<String> {
     if line.len() > 120 {
         return None;
     }
+    // Cheap test before the regex: every byline starts with one of these words.
+    let lower = line.get(..8).unwrap_or(line).to_ascii_lowercase();
+    if !["by ", "by\t", "written", "words by", "author:"].iter().any(|p| lower.starts_with(p)) {
+        return None;
+    }
     let c = BYLINE.captures(line)?;
     let name = c[1].trim().trim_end_matches([',', '.']).trim();
     // "By Sunday, the talks..." is a sentence, not a byline.

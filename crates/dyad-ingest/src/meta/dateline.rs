@@ -23,6 +23,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// If `paragraph` starts with a dateline, return it and the rest of the paragraph.
 pub fn split(paragraph: &str) -> Option<(Dateline, &str)> {
+    // Cheap test before the regex: a dateline opens with an upper-case word ("SEOUL").
+    let mut first = paragraph.chars().take(2);
+    if !(first.next()?.is_uppercase() && first.next()?.is_uppercase()) {
+        return None;
+    }
     let c = DATELINE.captures(paragraph)?;
     let month = c.name("month").and_then(|m| month_number(m.as_str()));
     let agency = c.name("agency").map(|a| a.as_str().trim().to_string());

@@ -76,6 +76,10 @@ pub fn sniff(head: &[u8]) -> Format {
 
 /// Binary data: a NUL byte, or many control characters, in the first 8 KiB.
 pub fn is_binary(bytes: &[u8]) -> bool {
+    // UTF-16 text is full of NUL bytes; its byte-order mark says what it is.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {
         return true;

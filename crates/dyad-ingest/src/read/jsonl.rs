@@ -77,32 +77,104 @@ pub struct Fields {
 
 /// Parse one line; `Err` is (kind, message) for the caller to place.
 pub fn parse_line(line: &str, map: &crate::FieldMap) -> Result<Fields, (ErrorKind, String)> {
-    let value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| (ErrorKind::MalformedJson, e.to_string()))?;
-    let serde_json::Value::Object(obj) = value else {
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_str(line);
+    let wanted = WantedFields { map }
+        .deserialize(&mut de)
+        .and_then(|w| de.end().map(|_| w))
+        .map_err(|e| (ErrorKind::MalformedJson, e.to_string()))?;
+    let Some(mut values) = wanted else {
         return Err((ErrorKind::MalformedJson, "line is JSON but not an object".into()));
     };
-    let get = |key: &str| -> Option<String> {
-        match obj.get(key)? {
-            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+    let text = match values.iter().position(|(k, _)| *k == map.text) {
+        None => return Err((ErrorKind::MissingText, format!("no '{}' field", map.text))),
+        Some(i) => match values.swap_remove(i).1 {
+            serde_json::Value::String(s) if !s.trim().is_empty() => s,
+            serde_json::Value::String(_) => return Err((ErrorKind::MissingText, format!("'{}' is empty", map.text))),
+            _ => return Err((ErrorKind::MissingText, format!("'{}' is not a string", map.text))),
+        },
+    };
+    let mut take = |key: &str| -> Option<String> {
+        let i = values.iter().position(|(k, _)| k == key)?;
+        match values.swap_remove(i).1 {
+            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),
             serde_json::Value::Number(n) => Some(n.to_string()),
             _ => None,
         }
     };
-    let text = match obj.get(&map.text) {
-        None => return Err((ErrorKind::MissingText, format!("no '{}' field", map.text))),
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(serde_json::Value::String(_)) => return Err((ErrorKind::MissingText, format!("'{}' is empty", map.text))),
-        Some(_) => return Err((ErrorKind::MissingText, format!("'{}' is not a string", map.text))),
-    };
     Ok(Fields {
         text,
-        title: get(&map.title),
-        date: get(&map.date),
-        url: get(&map.url),
-        id: get(&map.id),
-        source: get(&map.source),
-        author: get(&map.author),
-        dateline: get(&map.dateline),
+        title: take(&map.title),
+        date: take(&map.date),
+        url: take(&map.url),
+        id: take(&map.id),
+        source: take(&map.source),
+        author: take(&map.author),
+        dateline: take(&map.dateline),
     })
+}
+
+/// Deserializes only the mapped keys of an object (others are skipped unparsed into
+/// values), so wide records cost little. `None` when the JSON is not an object.
+struct WantedFields<'a> {
+    map: &'a crate::FieldMap,
+}
+
+impl WantedFields<'_> {
+    fn wants(&self, key: &str) -> bool {
+        let m = self.map;
+        [&m.text, &m.title, &m.date, &m.url, &m.id, &m.source, &m.author, &m.dateline].iter().any(|k| *k == key)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for WantedFields<'_> {
+    type Value = Option<Vec<(String, serde_json::Value)>>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for WantedFields<'_> {
+    type Value = Option<Vec<(String, serde_json::Value)>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(key) = access.next_key::<std::borrow::Cow<'de, str>>()? {
+            if self.wants(&key) {
+                out.push((key.into_owned(), access.next_value::<serde_json::Value>()?));
+            } else {
+                access.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(Some(out))
+    }
+
+    // Any other JSON value is well-formed but not an article.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        while access.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
 }

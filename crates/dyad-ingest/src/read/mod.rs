@@ -141,19 +141,27 @@ type RecordIter<'a> = Box<dyn Iterator<Item = Result<Record, InputError>> + Send
 fn open_file<'a>(path: &Path, opts: &'a Options) -> Result<RecordIter<'a>, InputError> {
     let shown = path.display().to_string();
     let mut input = decode::open(path).map_err(|e| InputError::new(&shown, None, ErrorKind::Unreadable, e.to_string()))?;
+    let gzipped = input.gzipped;
+    let head = match input.reader.fill_buf() {
+        Ok(head) => head,
+        Err(e) => {
+            let probe = decode::Input { reader: Box::new(std::io::empty()), gzipped };
+            return Err(InputError::new(&shown, None, probe.error_kind(&e), probe.describe(&e)));
+        }
+    };
+    if head.is_empty() {
+        return Err(InputError::new(&shown, None, ErrorKind::Empty, "empty file"));
+    }
     let mut format = opts.format;
     if format == Format::Auto {
         format = format_from_extension(path);
     }
     if format == Format::Auto {
-        let gzipped = input.gzipped;
-        format = match input.reader.fill_buf() {
-            Ok(head) => decode::sniff(head),
-            Err(e) => {
-                let probe = decode::Input { reader: Box::new(std::io::empty()), gzipped };
-                return Err(InputError::new(&shown, None, probe.error_kind(&e), probe.describe(&e)));
-            }
-        };
+        format = decode::sniff(head);
+    }
+    // WARC payloads may be images; every other format must start as text.
+    if format != Format::Warc && decode::is_binary(head) {
+        return Err(InputError::new(&shown, None, ErrorKind::Binary, "binary data, not text"));
     }
     let stem = stem(path);
     Ok(match format {
