@@ -27,8 +27,15 @@ fn coded_db(dir: &Path) -> PathBuf {
 }
 
 fn dyad(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad")).args(args).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -37,13 +44,27 @@ fn congratulation_from_two_outlets_is_one_event() {
     let db = coded_db(dir.path());
     let store = Store::open_read_only(&db).unwrap();
     let events = store.events(&Filter::default()).unwrap();
-    let congrats: Vec<_> = events.iter().filter(|e| e.root == "05" || e.root == "01" || e.root == "03").collect();
+    let congrats: Vec<_> = events
+        .iter()
+        .filter(|e| e.root == "05" || e.root == "01" || e.root == "03")
+        .collect();
     let merged: Vec<_> = events.iter().filter(|e| e.num_articles == 2).collect();
-    assert!(!merged.is_empty(), "the shared sentence's event merges across the two articles: {events:#?}");
+    assert!(
+        !merged.is_empty(),
+        "the shared sentence's event merges across the two articles: {events:#?}"
+    );
     for e in &merged {
         assert_eq!(e.num_sources, 2, "upi.com and example wire: {e:?}");
-        assert_eq!(e.source_url, "https://www.upi.com/Top_News/World-News/kim-congratulates-putin/", "root = first seen");
-        assert!(e.source.starts_with("PRK") || e.target.starts_with("PRK") || e.source.starts_with("RUS"), "{e:?}");
+        assert_eq!(
+            e.source_url, "https://www.upi.com/Top_News/World-News/kim-congratulates-putin/",
+            "root = first seen"
+        );
+        assert!(
+            e.source.starts_with("PRK")
+                || e.target.starts_with("PRK")
+                || e.source.starts_with("RUS"),
+            "{e:?}"
+        );
     }
     assert!(!congrats.is_empty(), "{events:#?}");
 }
@@ -63,26 +84,61 @@ fn stats_events_and_every_export_format_work() {
     assert!(ok, "{err}");
     assert!(out.lines().next().unwrap().starts_with("date"), "{out}");
     assert!(out.contains("2018-03-20"), "{out}");
-    assert!(out.contains("newswire.example.com/asia/88"), "mentions list the second article: {out}");
+    assert!(
+        out.contains("newswire.example.com/asia/88"),
+        "mentions list the second article: {out}"
+    );
 
     for (format, check) in [
-        ("gdelt", Box::new(|s: &str| s.lines().all(|l| l.split('\t').count() == 61)) as Box<dyn Fn(&str) -> bool>),
-        ("gdelt-mentions", Box::new(|s: &str| s.lines().all(|l| l.split('\t').count() == 16))),
-        ("jsonl", Box::new(|s: &str| s.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()))),
-        ("csv", Box::new(|s: &str| s.starts_with("global_event_id,date,"))),
+        (
+            "gdelt",
+            Box::new(|s: &str| s.lines().all(|l| l.split('\t').count() == 61))
+                as Box<dyn Fn(&str) -> bool>,
+        ),
+        (
+            "gdelt-mentions",
+            Box::new(|s: &str| s.lines().all(|l| l.split('\t').count() == 16)),
+        ),
+        (
+            "jsonl",
+            Box::new(|s: &str| {
+                s.lines()
+                    .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+            }),
+        ),
+        (
+            "csv",
+            Box::new(|s: &str| s.starts_with("global_event_id,date,")),
+        ),
     ] {
         let (ok, out, err) = dyad(&["export", "--db", db_s, "--format", format]);
         assert!(ok, "{format}: {err}");
         assert!(!out.is_empty() && check(&out), "{format}: {out}");
     }
     let pq = dir.path().join("e.parquet");
-    let (ok, _, err) = dyad(&["export", "--db", db_s, "--format", "parquet", "-o", pq.to_str().unwrap()]);
+    let (ok, _, err) = dyad(&[
+        "export",
+        "--db",
+        db_s,
+        "--format",
+        "parquet",
+        "-o",
+        pq.to_str().unwrap(),
+    ]);
     assert!(ok, "{err}");
     let bytes = std::fs::read(&pq).unwrap();
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
 
     // Filters narrow.
-    let (ok, out, _) = dyad(&["export", "--db", db_s, "--format", "gdelt", "--from", "2019-01-01"]);
+    let (ok, out, _) = dyad(&[
+        "export",
+        "--db",
+        db_s,
+        "--format",
+        "gdelt",
+        "--from",
+        "2019-01-01",
+    ]);
     assert!(ok && out.is_empty(), "{out}");
 }
 
@@ -95,14 +151,21 @@ fn recode_replaces_events_and_can_change_the_dedup_rule() {
     assert!(ok, "{err}");
     assert!(err.contains("recoded 2 articles"), "{err}");
     let after = Store::open_read_only(&db).unwrap().stats(5).unwrap();
-    assert_eq!((before.events, before.mentions), (after.events, after.mentions), "same dictionaries, same events");
+    assert_eq!(
+        (before.events, before.mentions),
+        (after.events, after.mentions),
+        "same dictionaries, same events"
+    );
 
     let (ok, _, err) = dyad(&["recode", "--db", db.to_str().unwrap(), "--dedup", "none"]);
     assert!(ok, "{err}");
     let none = Store::open_read_only(&db).unwrap().stats(5).unwrap();
     assert_eq!(none.dedup, "none");
     assert_eq!(none.events, none.mentions, "every mention its own event");
-    assert!(none.events > after.events, "the merged congratulation splits again");
+    assert!(
+        none.events > after.events,
+        "the merged congratulation splits again"
+    );
 }
 
 #[test]
@@ -112,8 +175,14 @@ fn bad_databases_give_clear_errors() {
     std::fs::write(&text, "not a database\n".repeat(50)).unwrap();
     let (ok, _, err) = dyad(&["stats", "--db", text.to_str().unwrap()]);
     assert!(!ok);
-    assert!(err.contains("notes.txt") && err.contains("not a dyad database"), "{err}");
-    assert_eq!(std::fs::read_to_string(&text).unwrap(), "not a database\n".repeat(50));
+    assert!(
+        err.contains("notes.txt") && err.contains("not a dyad database"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "not a database\n".repeat(50)
+    );
 
     let missing = dir.path().join("missing.db");
     let (ok, _, err) = dyad(&["events", "--db", missing.to_str().unwrap()]);
@@ -138,9 +207,16 @@ fn seeds_store_query_and_export() {
         return;
     }
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let files = [("000_d22c485f5553405d.txt", "2018-08-16"), ("001_97ff7f5491bc3784.txt", "2018-03-20")];
+    let files = [
+        ("000_d22c485f5553405d.txt", "2018-08-16"),
+        ("001_97ff7f5491bc3784.txt", "2018-03-20"),
+    ];
     for (f, _) in files {
-        assert!(seeds.join(f).exists(), "DYAD_CORPUS_TESTS=1 but {} is missing", seeds.join(f).display());
+        assert!(
+            seeds.join(f).exists(),
+            "DYAD_CORPUS_TESTS=1 but {} is missing",
+            seeds.join(f).display()
+        );
     }
     let coder = dyad_code::Coder::new(&dyad_dict::builtin().dicts);
     let dir = tempfile::tempdir().unwrap();
@@ -150,7 +226,10 @@ fn seeds_store_query_and_export() {
         store.begin_batch().unwrap();
         let mut new = 0;
         for (f, date) in files {
-            let opts = dyad_ingest::Options { date: Some(date.parse().unwrap()), ..Default::default() };
+            let opts = dyad_ingest::Options {
+                date: Some(date.parse().unwrap()),
+                ..Default::default()
+            };
             for doc in dyad_ingest::documents(&[seeds.join(f)], &opts) {
                 let mut doc = doc.unwrap();
                 dyad_segment::Segmenter.run(&mut doc);
@@ -167,8 +246,17 @@ fn seeds_store_query_and_export() {
     assert_eq!(first, again);
     assert_eq!(first.articles, 2);
     assert!(first.events > 0, "the seeds code to events: {first:?}");
-    let events = Store::open_read_only(&db).unwrap().events(&Filter { actor: Some("PRK".into()), ..Filter::default() }).unwrap();
-    assert!(!events.is_empty(), "the UPI seed has North Korea congratulating Russia");
+    let events = Store::open_read_only(&db)
+        .unwrap()
+        .events(&Filter {
+            actor: Some("PRK".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert!(
+        !events.is_empty(),
+        "the UPI seed has North Korea congratulating Russia"
+    );
 
     let db_s = db.to_str().unwrap();
     let (ok, out, err) = dyad(&["stats", "--db", db_s]);

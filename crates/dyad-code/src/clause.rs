@@ -74,6 +74,8 @@ pub fn governed_by_preposition(t: &Tagged, m: &Mention) -> bool {
 pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<usize> {
     let mut k = verb_start;
     let before = mentions.partition_point(|m| m.end <= verb_start);
+    let participle = t.words.get(verb_start).is_some_and(|w| w.norm.ends_with("ing"));
+    let mut k_after_speech = false;
     let mut candidates = mentions[..before].iter().enumerate().rev().peekable();
     while k > 0 {
         k -= 1;
@@ -87,7 +89,10 @@ pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<us
         }
         if let Some(&(idx, m)) = candidates.peek() {
             if m.end == k + 1 {
-                if !governed_by_preposition(t, m) {
+                // "stoning police, attacking troops, damaging buildings": the object of an
+                // earlier verb is not the subject of a participle.
+                let object_of_verb = m.start > 0 && t.in_verb[m.start - 1] && participle && !k_after_speech;
+                if !governed_by_preposition(t, m) && !object_of_verb {
                     return Some(idx);
                 }
                 k = m.start;
@@ -100,6 +105,14 @@ pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<us
         // ("Putin “extended congratulations ...”").
         if w == "\"" && !mentions.iter().any(|m| m.end == k) {
             return None;
+        }
+        // "diplomats said the EC is keen to negotiate": a speech verb ends the clause, unless
+        // "it"/"they" after it stand for its subject ("Russia said it would attack").
+        if crate::coref::SPEECH.contains(&w) && !t.in_quote[k] {
+            if !t.words.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "it" | "they")) {
+                return None;
+            }
+            k_after_speech = true;
         }
         if RELATIVES.contains(&w) {
             // "Kim, who met Putin": the antecedent right before the relative pronoun.
@@ -155,7 +168,8 @@ pub fn mention_at(mentions: &[Mention], k: usize) -> Option<(usize, &Mention)> {
     mentions.get(i).filter(|m| m.start == k).map(|m| (i, m))
 }
 
-/// A verb at word `k`, after at most two adverbs or auxiliaries.
+/// A verb (or a speech verb the dictionaries may not list) at word `k`, after at most two
+/// adverbs or auxiliaries.
 fn verb_follows(t: &Tagged, k: usize) -> bool {
     (k..(k + 3).min(t.words.len()))
         .find(|&j| {
@@ -163,7 +177,7 @@ fn verb_follows(t: &Tagged, k: usize) -> bool {
                 || BE.contains(&t.words[j].norm.as_str())
                 || matches!(t.words[j].norm.as_str(), "has" | "have" | "had" | "will" | "would"))
         })
-        .is_some_and(|j| t.verb_start[j])
+        .is_some_and(|j| t.verb_start[j] || crate::coref::SPEECH.contains(&t.words[j].norm.as_str()))
 }
 
 /// Words after a verb that make a compound subject act on itself ("Gondor and Osgiliath

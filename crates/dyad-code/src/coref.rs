@@ -21,7 +21,7 @@ pub struct Memory {
 }
 
 /// Verbs that frame reported speech ("X said", "his message read").
-const SPEECH: &[&str] = &[
+pub const SPEECH: &[&str] = &[
     "said",
     "says",
     "say",

@@ -116,6 +116,8 @@ impl Tagged {
         for m in &nouns {
             in_noun[m.start..m.end].fill(true);
         }
+        let lexical: Vec<&Word> = words.iter().filter(|w| !w.punct).collect();
+        let title_case = lexical.len() >= 3 && lexical.iter().filter(|w| w.capitalized).count() * 10 >= lexical.len() * 6;
         let mut verbs = Vec::new();
         let mut n = 0;
         let mut i = 0;
@@ -137,7 +139,23 @@ impl Tagged {
                         .get(n)
                         .is_some_and(|m| m.start == i + len && m.hits.iter().any(|h| matches!(h, NounHit::Agent { .. })));
                     let name_before = i > 0 && (in_noun[i - 1] || words[i - 1].capitalized);
-                    let noun_use = noun_use(&words, i, |k| in_noun[k]) || (bare && role_after && name_before);
+                    // "the U.S. attack on ...": a bare form between a determiner + name and a
+                    // preposition (not "the Philippines and the CAR agree that").
+                    let after_the_name = bare
+                        && words.get(i + len).is_some_and(|w| NOUN_PREPOSITIONS.contains(&w.norm.as_str()))
+                        && nouns.iter().rev().find(|m| m.end == i).is_some_and(|m| {
+                            m.start > 0
+                                && DETERMINERS.contains(&words[m.start - 1].norm.as_str())
+                                && (m.start < 2 || !matches!(words[m.start - 2].norm.as_str(), "and" | "or" | ","))
+                                && m.hits.iter().all(|h| matches!(h, NounHit::Actor { .. }))
+                        });
+                    // "U.S. Treasury Butcher": a capitalised form inside a sentence is a name,
+                    // unless the sentence is a title-case headline.
+                    let capital_name = words[i].capitalized && i > 0 && !words[i - 1].punct && !title_case;
+                    let noun_use = noun_use(&words, i, |k| in_noun[k])
+                        || (bare && role_after && name_before)
+                        || after_the_name
+                        || capital_name;
                     // A verb phrase must not run into an actor name.
                     let clipped = nouns.get(n).is_some_and(|m| m.start < i + len);
                     if !noun_use && !clipped {
@@ -203,6 +221,10 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
     let mut k = i;
     while k > 0 && i - k < 3 && unknown_modifier(k - 1) {
         k -= 1;
+    }
+    // "Iranian missile attack": modifiers after a country adjective make a compound noun.
+    if k > 0 && k + 1 == i && in_noun(k - 1) && !words[k - 1].possessive && !words[i].norm.ends_with('s') && !words[i].norm.ends_with("ed") {
+        return true;
     }
     if k < i && k > 0 {
         let before = words[k - 1].norm.as_str();

@@ -148,6 +148,33 @@ fn one_sentence_per_cameo_root() {
     }
 }
 
+/// General English forms added while tuning on the development sets (docs/accuracy.md,
+/// "Built-in dictionaries"); each sentence is written for this test, not taken from them.
+#[test]
+fn general_forms_from_tuning() {
+    let cases = [
+        ("Russia sent Japan warm greetings.", "RUS 051 JPN"),
+        ("Ethiopia reached an agreement with Eritrea.", "ETH 057 ERI"),
+        ("Germany said Iran must respect the treaty.", "DEU 100 IRN"),
+        ("Lebanon rejected an appeal from the United Nations.", "LBN 120 IGOUNO"),
+        ("Syrian rebels held Turkish civilians as human shields.", "SYRREB 184 TURCVL"),
+        ("Texas criticized Mexico.", "USA 111 MEX"),
+        ("Mali accepted the demands of the rebels.", "MLI 080 ---REB"),
+        ("Japan gave medical equipment to Nicaragua.", "JPN 073 NIC"),
+        ("Israel mounted an invasion of Lebanon.", "ISR 190 LBN"),
+        ("Italy announced a suspension of air links with Serbia.", "ITA 160 SRB"),
+        // "border patrol" is a noun phrase, not the verb "patrol" (150).
+        ("U.S. border patrol agents arrested Mexican migrants.", "USA 173 MEXREF"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(triples(text, "2020-06-01"), [want], "{text}");
+    }
+    // A court rejecting "the appeal" (a legal one, no actor) makes no event.
+    assert!(triples("The court rejected the appeal.", "2020-06-01").is_empty());
+    // Distinctive family names code without the full name first.
+    assert_eq!(triples("Putin praised Germany.", "2018-05-01"), ["RUSGOV 051 DEU"]);
+}
+
 // ---------------------------------------------------------------- the seed articles
 
 fn corpus_enabled() -> bool {
@@ -214,8 +241,12 @@ fn seed_articles_with_the_defaults() {
         show(&b)
     );
     assert!(b.iter().all(|e| e.date == Some(date("2018-03-20"))));
-    // Nothing from captions, credits, bylines or boilerplate: every event's sentence is body text.
+    // Nothing from captions, credits, bylines or boilerplate (the photo caption of 001 repeats
+    // the congratulation and would code if cleaning kept it).
     for e in a.iter().chain(&b) {
         assert_ne!(e.root, "01", "no bare statements: {}", e.evidence.verb_span.text);
+        for junk in ["Photo", "Getty", "By Jennie Oh", "License", "split-screen"] {
+            assert!(!e.sentence_text.contains(junk), "event from boilerplate: {}", e.sentence_text);
+        }
     }
 }

@@ -277,3 +277,31 @@ fn unknown_speakers_do_not_borrow_earlier_people() {
     );
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn names_and_noun_compounds_are_not_verbs() {
+    // "the Gondor attack on ...": a noun.
+    assert!(triples(&["The Gondor attack on Mordor was condemned."], "2020-01-01").is_empty());
+    // A capitalised verb form inside a sentence is a name ("Treasury Secretary Visit").
+    assert!(triples(&["Gondor official Jane Attack met Mordor officials."], "2020-01-01").iter().all(|t| !t.contains(" 190 ")));
+    // But a title-case headline still has verbs.
+    assert_eq!(triples(&["Gondor Attacks Mordor Over Border Dispute"], "2020-01-01"), vec!["GON 190 MOR"]);
+}
+
+#[test]
+fn speech_verbs_bound_clauses() {
+    // "Rohan said the council is ready to meet Gondor": the council (unknown) meets, not Rohan.
+    assert!(triples(&["Rohan said the council is ready to meet Gondor."], "2020-01-01").is_empty());
+    // "said it would": "it" is the speaker.
+    assert_eq!(triples(&["Rohan said it would meet Gondor."], "2020-01-01"), vec!["ROH 036 GON"]);
+    // An actor after a comma and before "said" is not an object.
+    assert!(triples(&["Crowds attacked the embassy, Rohan said."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn participle_chains_do_not_take_objects_as_subjects() {
+    // "attacking soldiers, criticizing Rohan": the soldiers do not criticize.
+    assert!(triples(&["Crowds were detained for attacking soldiers, criticizing Rohan."], "2020-01-01").is_empty());
+    // A compound noun after a country adjective: "Gondorian missile attack".
+    assert!(triples(&["The Gondorian missile attack on Mordor was condemned."], "2020-01-01").is_empty());
+}

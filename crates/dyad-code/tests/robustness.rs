@@ -60,6 +60,20 @@ impl Rng {
     }
 }
 
+/// Every word of the soup at the start of a sentence, before and after each other word: the
+/// edges are where index arithmetic goes wrong.
+#[test]
+fn every_word_pair_at_sentence_start() {
+    let c = coder();
+    for a in SOUP {
+        for b in SOUP {
+            check(&c, &format!("{a} {b} Mordor"));
+            check(&c, &format!("{a} {b}"));
+            check(&c, &format!("Gondor {a} {b}"));
+        }
+    }
+}
+
 const SOUP: &[&str] = &[
     "Gondor",
     "Mordor",

@@ -40,7 +40,9 @@ pub fn split_actor(code: &str) -> ActorParts {
     }
     let (mut n_types, mut n_religions) = (0, 0);
     for (i, block) in code.as_bytes().chunks(3).enumerate() {
-        let Ok(block) = std::str::from_utf8(block) else { continue };
+        let Ok(block) = std::str::from_utf8(block) else {
+            continue;
+        };
         if block.len() != 3 {
             continue;
         }

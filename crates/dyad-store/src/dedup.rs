@@ -28,7 +28,10 @@ impl Dedup {
         let date = e.date.map(|d| d.to_string()).unwrap_or_default();
         let loc = e.location.as_deref().unwrap_or("");
         match self {
-            Dedup::Day => format!("day\u{1f}{date}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{loc}", e.source, e.target, e.code),
+            Dedup::Day => format!(
+                "day\u{1f}{date}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{loc}",
+                e.source, e.target, e.code
+            ),
             Dedup::None => format!(
                 "none\u{1f}{article_hash}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
                 e.sentence, e.evidence.verb_span.start, e.source, e.target, e.code
@@ -49,7 +52,9 @@ impl FromStr for Dedup {
         match s {
             "day" => Ok(Dedup::Day),
             "none" => Ok(Dedup::None),
-            other => Err(format!("unknown dedup rule `{other}` (expected `day` or `none`)")),
+            other => Err(format!(
+                "unknown dedup rule `{other}` (expected `day` or `none`)"
+            )),
         }
     }
 }

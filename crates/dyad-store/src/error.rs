@@ -9,7 +9,11 @@ pub enum StoreError {
         "{path}: database schema version {found} is newer than this dyad understands \
          (up to {supported}); use a newer dyad"
     )]
-    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("{path}: database is locked by another process (another dyad still writing?); try again when it is done")]
     Locked { path: PathBuf },
     #[error("{path}: cannot write: file or folder is read-only (nothing was changed)")]
@@ -24,9 +28,16 @@ pub enum StoreError {
         "{path}: database deduplicates by `{stored}` but `{requested}` was asked for; \
          re-key it with `dyad recode --dedup {requested}`"
     )]
-    DedupMismatch { path: PathBuf, stored: String, requested: String },
+    DedupMismatch {
+        path: PathBuf,
+        stored: String,
+        requested: String,
+    },
     #[error("{path}: {source}")]
-    Sqlite { path: PathBuf, source: rusqlite::Error },
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("{path}: stored record is damaged: {detail}")]
     Corrupt { path: PathBuf, detail: String },
     #[error("export: {0}")]
@@ -48,7 +59,10 @@ impl StoreError {
                 path,
                 reason: "the file is not an SQLite database".into(),
             },
-            Some(C::CannotOpen) => StoreError::CannotOpen { path, detail: e.to_string() },
+            Some(C::CannotOpen) => StoreError::CannotOpen {
+                path,
+                detail: e.to_string(),
+            },
             _ => StoreError::Sqlite { path, source: e },
         }
     }

@@ -19,7 +19,11 @@ pub fn content_hash(doc: &Document) -> String {
 /// Who published the article, for `NumSources`: the `source` field, else the URL's host
 /// (without `www.`), else the dateline's agency, else "unknown". Lower-cased.
 pub fn source_name(doc: &Document) -> String {
-    let named = doc.source.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let named = doc
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     let from_url = doc.url.as_deref().and_then(url_host);
     let agency = doc.dateline.as_ref().and_then(|d| d.agency.as_deref());
     named
@@ -78,16 +82,31 @@ mod tests {
         let mut b = a.clone();
         b.title = Some("another title".into());
         assert_eq!(content_hash(&a), content_hash(&b));
-        assert_ne!(content_hash(&a), content_hash(&doc(Some("https://y.org/1"), None, "Text.")));
-        assert_ne!(content_hash(&a), content_hash(&doc(Some("https://x.org/1"), None, "Text!")));
+        assert_ne!(
+            content_hash(&a),
+            content_hash(&doc(Some("https://y.org/1"), None, "Text."))
+        );
+        assert_ne!(
+            content_hash(&a),
+            content_hash(&doc(Some("https://x.org/1"), None, "Text!"))
+        );
         assert_eq!(content_hash(&a).len(), 64);
     }
 
     #[test]
     fn source_name_rule() {
-        assert_eq!(source_name(&doc(Some("https://www.UPI.com/a?b"), None, "")), "upi.com");
-        assert_eq!(source_name(&doc(Some("http://u:p@news.example:8080/x"), None, "")), "news.example");
-        assert_eq!(source_name(&doc(Some("https://upi.com/a"), Some(" Reuters "), "")), "reuters");
+        assert_eq!(
+            source_name(&doc(Some("https://www.UPI.com/a?b"), None, "")),
+            "upi.com"
+        );
+        assert_eq!(
+            source_name(&doc(Some("http://u:p@news.example:8080/x"), None, "")),
+            "news.example"
+        );
+        assert_eq!(
+            source_name(&doc(Some("https://upi.com/a"), Some(" Reuters "), "")),
+            "reuters"
+        );
         assert_eq!(source_name(&doc(None, None, "")), "unknown");
     }
 

@@ -41,7 +41,12 @@ impl Progress {
             bar.enable_steady_tick(Duration::from_millis(250));
             bar
         });
-        Progress { bar, articles: 0, events: 0, skipped: 0 }
+        Progress {
+            bar,
+            articles: 0,
+            events: 0,
+            skipped: 0,
+        }
     }
 
     /// One article done: stored with `events` events, or skipped (already stored, or unreadable).

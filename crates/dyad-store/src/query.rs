@@ -168,7 +168,9 @@ impl Store {
         let (cond, params) = filter.sql();
         let sql = format!("SELECT {EVENT_COLUMNS} FROM events {cond}");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.fail(e))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(params)).map_err(|e| self.fail(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.fail(e))?;
         let mut n = 0;
         while let Some(r) = rows.next().map_err(|e| self.fail(e))? {
             f(event_row(r).map_err(|e| self.fail(e))?)?;
@@ -207,7 +209,11 @@ impl Store {
         Ok(n)
     }
 
-    fn mentions_where<P: rusqlite::Params>(&self, cond: &str, params: P) -> Result<Vec<MentionRow>, StoreError> {
+    fn mentions_where<P: rusqlite::Params>(
+        &self,
+        cond: &str,
+        params: P,
+    ) -> Result<Vec<MentionRow>, StoreError> {
         let sql = format!(
             "SELECT m.id, m.event, m.article, a.url, a.doc_id, a.source_name, length(a.text), m.sentence,
                     m.is_root, m.source_start, m.target_start, m.verb_start, m.event_json, e.date_added,
@@ -243,7 +249,11 @@ impl Store {
 
     pub fn stats(&self, top: usize) -> Result<Stats, StoreError> {
         let fail = |e| self.fail(e);
-        let count = |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(fail);
+        let count = |sql: &str| {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map_err(fail)
+        };
         let mut s = Stats {
             articles: count("SELECT count(*) FROM articles")?,
             sentences: count("SELECT count(*) FROM sentences")?,
@@ -256,11 +266,15 @@ impl Store {
         };
         (s.first_date, s.last_date) = self
             .conn
-            .query_row("SELECT min(date), max(date) FROM events", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT min(date), max(date) FROM events", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .map_err(fail)?;
         let mut stmt = self
             .conn
-            .prepare("SELECT root, count(*), sum(num_mentions) FROM events GROUP BY root ORDER BY root")
+            .prepare(
+                "SELECT root, count(*), sum(num_mentions) FROM events GROUP BY root ORDER BY root",
+            )
             .map_err(fail)?;
         s.by_root = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -283,7 +297,12 @@ impl Store {
             .map_err(fail)?;
         s.top_dyads = stmt
             .query_map([top as i64], |r| {
-                Ok(DyadCount { source: r.get(0)?, target: r.get(1)?, events: r.get(2)?, mentions: r.get(3)? })
+                Ok(DyadCount {
+                    source: r.get(0)?,
+                    target: r.get(1)?,
+                    events: r.get(2)?,
+                    mentions: r.get(3)?,
+                })
             })
             .and_then(|rows| rows.collect())
             .map_err(fail)?;

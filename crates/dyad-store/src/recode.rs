@@ -18,9 +18,11 @@ impl Store {
     pub fn document(&self, article: i64) -> Result<Document, StoreError> {
         let (text, rest): (String, String) = self
             .conn
-            .query_row("SELECT text, doc_json FROM articles WHERE id = ?1", [article], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT text, doc_json FROM articles WHERE id = ?1",
+                [article],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(|e| self.fail(e))?;
         let mut doc: Document = serde_json::from_str(&rest).map_err(|e| StoreError::Corrupt {
             path: self.path.clone(),
@@ -65,7 +67,10 @@ impl Store {
             self.conn.execute_batch(clear).map_err(|e| self.fail(e))?;
             if let Some(d) = dedup {
                 self.conn
-                    .execute("UPDATE dyad_meta SET value = ?1 WHERE key = 'dedup'", [d.as_str()])
+                    .execute(
+                        "UPDATE dyad_meta SET value = ?1 WHERE key = 'dedup'",
+                        [d.as_str()],
+                    )
                     .map_err(|e| self.fail(e))?;
                 self.dedup = d;
             }
@@ -78,7 +83,9 @@ impl Store {
             for (id, hash) in articles {
                 let doc = self.document(id)?;
                 let events = code(&doc);
-                done.events += self.insert_events(id, &hash, &doc, &events).map_err(|e| self.fail(e))?;
+                done.events += self
+                    .insert_events(id, &hash, &doc, &events)
+                    .map_err(|e| self.fail(e))?;
                 done.mentions += events.len();
                 done.articles += 1;
             }

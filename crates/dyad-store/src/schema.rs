@@ -122,8 +122,11 @@ pub(crate) enum State {
 }
 
 pub(crate) fn state(conn: &Connection) -> rusqlite::Result<State> {
-    let tables: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
     if tables == 0 {
         return Ok(State::Empty);
     }
@@ -135,8 +138,10 @@ pub(crate) fn state(conn: &Connection) -> rusqlite::Result<State> {
     if !has_version {
         return Ok(State::Foreign);
     }
-    let v: Option<i64> =
-        conn.query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0)).optional()?.flatten();
+    let v: Option<i64> = conn
+        .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+        .optional()?
+        .flatten();
     Ok(v.map_or(State::Foreign, State::Version))
 }
 
@@ -144,7 +149,9 @@ pub(crate) fn state(conn: &Connection) -> rusqlite::Result<State> {
 pub(crate) fn migrate(conn: &mut Connection, from: i64, dedup: &str) -> rusqlite::Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     if from == 0 {
-        tx.execute_batch("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL);")?;
+        tx.execute_batch(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL);",
+        )?;
     }
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
         tx.execute_batch(sql)?;
@@ -154,8 +161,14 @@ pub(crate) fn migrate(conn: &mut Connection, from: i64, dedup: &str) -> rusqlite
         )?;
     }
     if from == 0 {
-        tx.execute("INSERT INTO dyad_meta (key, value) VALUES ('application', 'dyad')", [])?;
-        tx.execute("INSERT INTO dyad_meta (key, value) VALUES ('dedup', ?1)", [dedup])?;
+        tx.execute(
+            "INSERT INTO dyad_meta (key, value) VALUES ('application', 'dyad')",
+            [],
+        )?;
+        tx.execute(
+            "INSERT INTO dyad_meta (key, value) VALUES ('dedup', ?1)",
+            [dedup],
+        )?;
     }
     tx.commit()
 }

@@ -2,7 +2,6 @@
 use crate::dedup::Dedup;
 use crate::error::StoreError;
 use crate::hash::{content_hash, source_name, stable_id};
-use crate::plover::cameo_to_plover;
 use crate::schema::{self, State, SCHEMA_VERSION};
 use dyad_doc::{Document, Event};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -55,7 +54,13 @@ impl Store {
 
     /// Open an existing database for queries and exports.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        Store::open_with(path, &Options { read_only: true, ..Options::default() })
+        Store::open_with(
+            path,
+            &Options {
+                read_only: true,
+                ..Options::default()
+            },
+        )
     }
 
     pub fn open_with(path: impl AsRef<Path>, opts: &Options) -> Result<Store, StoreError> {
@@ -65,15 +70,21 @@ impl Store {
             return Err(StoreError::Missing { path });
         }
         if path.is_dir() {
-            return Err(StoreError::CannotOpen { path, detail: "it is a folder".into() });
+            return Err(StoreError::CannotOpen {
+                path,
+                detail: "it is a folder".into(),
+            });
         }
         let flags = if opts.read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let mut conn = Connection::open_with_flags(&path, flags).map_err(fail)?;
-        conn.busy_timeout(opts.busy_timeout.unwrap_or(Duration::from_secs(5))).map_err(fail)?;
+        conn.busy_timeout(opts.busy_timeout.unwrap_or(Duration::from_secs(5)))
+            .map_err(fail)?;
         // Reading the schema first tells a foreign file apart before anything is written to it.
         let state = schema::state(&conn).map_err(fail)?;
         let version = match state {
@@ -84,25 +95,37 @@ impl Store {
                 })
             }
             State::Empty if opts.read_only => {
-                return Err(StoreError::NotDyad { path, reason: "the database is empty".into() })
+                return Err(StoreError::NotDyad {
+                    path,
+                    reason: "the database is empty".into(),
+                })
             }
             State::Empty => 0,
             State::Version(v) => v,
         };
         if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema { path, found: version, supported: SCHEMA_VERSION });
+            return Err(StoreError::NewerSchema {
+                path,
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         if let Some(pages) = opts.max_pages {
-            conn.pragma_update(None, "max_page_count", pages as i64).map_err(fail)?;
+            conn.pragma_update(None, "max_page_count", pages as i64)
+                .map_err(fail)?;
         }
         if !opts.read_only {
             // WAL: readers don't block the writer; a killed writer loses only its open batch.
-            conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
-            conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(fail)?;
+            conn.pragma_update(None, "synchronous", "NORMAL")
+                .map_err(fail)?;
             // A 32 MB page cache and checkpoints every ~16 MB of WAL: bulk loads re-read and
             // re-write far fewer pages (measured with `dyad bench store`).
-            conn.pragma_update(None, "cache_size", -32768).map_err(fail)?;
-            conn.pragma_update(None, "wal_autocheckpoint", 4096).map_err(fail)?;
+            conn.pragma_update(None, "cache_size", -32768)
+                .map_err(fail)?;
+            conn.pragma_update(None, "wal_autocheckpoint", 4096)
+                .map_err(fail)?;
             if version < SCHEMA_VERSION {
                 let dedup = opts.dedup.unwrap_or_default();
                 schema::migrate(&mut conn, version, dedup.as_str()).map_err(fail)?;
@@ -110,22 +133,34 @@ impl Store {
         } else if version < SCHEMA_VERSION {
             return Err(StoreError::CannotOpen {
                 path,
-                detail: format!("schema version {version} needs upgrading; open it once for writing"),
+                detail: format!(
+                    "schema version {version} needs upgrading; open it once for writing"
+                ),
             });
         }
         let app: Option<String> = conn
-            .query_row("SELECT value FROM dyad_meta WHERE key = 'application'", [], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM dyad_meta WHERE key = 'application'",
+                [],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(fail)?;
         if app.as_deref() != Some("dyad") {
-            return Err(StoreError::NotDyad { path, reason: "missing dyad marker".into() });
+            return Err(StoreError::NotDyad {
+                path,
+                reason: "missing dyad marker".into(),
+            });
         }
         let stored: String = conn
-            .query_row("SELECT value FROM dyad_meta WHERE key = 'dedup'", [], |r| r.get(0))
+            .query_row("SELECT value FROM dyad_meta WHERE key = 'dedup'", [], |r| {
+                r.get(0)
+            })
             .map_err(fail)?;
-        let stored_dedup: Dedup = stored
-            .parse()
-            .map_err(|e: String| StoreError::Corrupt { path: path.clone(), detail: e })?;
+        let stored_dedup: Dedup = stored.parse().map_err(|e: String| StoreError::Corrupt {
+            path: path.clone(),
+            detail: e,
+        })?;
         if let Some(want) = opts.dedup {
             if want != stored_dedup {
                 return Err(StoreError::DedupMismatch {
@@ -173,7 +208,9 @@ impl Store {
     /// [`commit`](Self::commit). Without it every `add` is its own transaction.
     pub fn begin_batch(&mut self) -> Result<(), StoreError> {
         if !self.in_batch {
-            self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.fail(e))?;
+            self.conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(|e| self.fail(e))?;
             self.in_batch = true;
         }
         Ok(())
@@ -195,7 +232,9 @@ impl Store {
     pub fn rollback(&mut self) -> Result<(), StoreError> {
         if self.in_batch {
             self.in_batch = false;
-            self.conn.execute_batch("ROLLBACK").map_err(|e| self.fail(e))?;
+            self.conn
+                .execute_batch("ROLLBACK")
+                .map_err(|e| self.fail(e))?;
         }
         Ok(())
     }
@@ -237,11 +276,21 @@ impl Store {
             .query_row([&hash], |r| r.get(0))
             .optional()?;
         if let Some(article) = existing {
-            return Ok(Added { new: false, article, mentions: 0, new_events: 0 });
+            return Ok(Added {
+                new: false,
+                article,
+                mentions: 0,
+                new_events: 0,
+            });
         }
         let article = self.insert_article(doc, &hash)?;
         let new_events = self.insert_events(article, &hash, doc, events)?;
-        Ok(Added { new: true, article, mentions: events.len(), new_events })
+        Ok(Added {
+            new: true,
+            article,
+            mentions: events.len(),
+            new_events,
+        })
     }
 
     fn insert_article(&self, doc: &Document, hash: &str) -> rusqlite::Result<i64> {
@@ -252,7 +301,8 @@ impl Store {
             tokens: Vec::new(),
             ..doc.clone()
         };
-        let rest = serde_json::to_string(&rest).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        let rest = serde_json::to_string(&rest)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
         let origin = match doc.origin.record {
             Some(r) => format!("{}:{r}", doc.origin.path),
             None => doc.origin.path.clone(),
@@ -327,7 +377,8 @@ impl Store {
                     (id, true)
                 }
             };
-            let json = serde_json::to_string(e).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+            let json = serde_json::to_string(e)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
             let ev = &e.evidence;
             self.conn.prepare_cached(
                 "INSERT INTO mentions (event, article, sentence, paragraph, is_root, code, sentence_start,
@@ -398,7 +449,9 @@ impl Store {
             let new_source = first_in_article
                 && self
                     .conn
-                    .prepare_cached("INSERT OR IGNORE INTO event_sources (event, source) VALUES (?1, ?2)")?
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO event_sources (event, source) VALUES (?1, ?2)",
+                    )?
                     .execute(params![event, source])?
                     == 1;
             self.conn
@@ -413,23 +466,35 @@ impl Store {
 
     /// The stable id, or the next free one after it in the rare case of a hash collision.
     fn free_id(&self, mut id: i64) -> rusqlite::Result<i64> {
-        let mut taken = self.conn.prepare_cached("SELECT 1 FROM events WHERE id = ?1")?;
+        let mut taken = self
+            .conn
+            .prepare_cached("SELECT 1 FROM events WHERE id = ?1")?;
         while taken.exists([id])? {
             id = (id + 1) & i64::MAX;
         }
         Ok(id)
     }
 
-    fn insert_event(&self, id: i64, key: &str, e: &Event, paragraph: Option<i64>, url: &str) -> rusqlite::Result<()> {
-        let (ptype, pmode) = match (&e.plover_type, cameo_to_plover(&e.code)) {
-            (Some(t), _) => (Some(t.clone()), e.plover_mode.clone()),
-            (None, Some((t, m))) => (Some(t.to_string()), m.map(str::to_string)),
-            (None, None) => (None, None),
-        };
+    fn insert_event(
+        &self,
+        id: i64,
+        key: &str,
+        e: &Event,
+        paragraph: Option<i64>,
+        url: &str,
+    ) -> rusqlite::Result<()> {
+        // PLOVER type and mode come with the event, from the codebook the coder used.
+        let (ptype, pmode) = (e.plover_type.clone(), e.plover_mode.clone());
         let name = |span: &Option<dyad_doc::EvidenceSpan>| {
-            span.as_ref().map(|s| s.text.trim().to_uppercase()).unwrap_or_default()
+            span.as_ref()
+                .map(|s| s.text.trim().to_uppercase())
+                .unwrap_or_default()
         };
-        let root = if e.root.is_empty() { e.code.chars().take(2).collect() } else { e.root.clone() };
+        let root = if e.root.is_empty() {
+            e.code.chars().take(2).collect()
+        } else {
+            e.root.clone()
+        };
         self.conn.prepare_cached(
             "INSERT INTO events (id, key, date, source, target, code, root, quad_class, goldstein, location,
                 plover_type, plover_mode, source_name, target_name, is_root, source_url, date_added)

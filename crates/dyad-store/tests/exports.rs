@@ -20,8 +20,14 @@ fn run(store: &Store, format: Format, filter: &Filter) -> Vec<u8> {
 }
 
 fn tsv(bytes: &[u8]) -> Vec<Vec<String>> {
-    let mut r = csv::ReaderBuilder::new().delimiter(b'\t').has_headers(false).quoting(false).from_reader(bytes);
-    r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect()
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .quoting(false)
+        .from_reader(bytes);
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect()
 }
 
 // Column indexes typed integer / float in the GDELT 2.0 codebook.
@@ -37,20 +43,56 @@ fn gdelt_events_have_61_typed_columns() {
     for row in &rows {
         assert_eq!(row.len(), 61, "{row:?}");
         for &i in GDELT_INTS {
-            assert!(row[i].is_empty() || row[i].parse::<i64>().is_ok(), "column {i} `{}` not an integer", row[i]);
+            assert!(
+                row[i].is_empty() || row[i].parse::<i64>().is_ok(),
+                "column {i} `{}` not an integer",
+                row[i]
+            );
         }
         for &i in GDELT_FLOATS {
-            assert!(row[i].is_empty() || row[i].parse::<f64>().is_ok(), "column {i} `{}` not a number", row[i]);
+            assert!(
+                row[i].is_empty() || row[i].parse::<f64>().is_ok(),
+                "column {i} `{}` not a number",
+                row[i]
+            );
         }
     }
-    let c = rows.iter().find(|r| r[26] == "057").expect("event code keeps its leading zero");
+    let c = rows
+        .iter()
+        .find(|r| r[26] == "057")
+        .expect("event code keeps its leading zero");
     assert_eq!(&c[1..4], ["20240320", "202403", "2024"]);
     assert!(c[4].starts_with("2024.2"), "FractionDate {}", c[4]);
-    assert_eq!((c[5].as_str(), c[6].as_str(), c[7].as_str(), c[12].as_str()), ("CHNGOV", "CHINESE PRESIDENT XI JINPING", "CHN", "GOV"));
-    assert_eq!((c[15].as_str(), c[17].as_str(), c[22].as_str()), ("RUSGOV", "RUS", "GOV"));
-    assert_eq!((c[25].as_str(), c[27].as_str(), c[28].as_str(), c[29].as_str()), ("1", "057", "05", "1"));
-    assert_eq!((c[31].as_str(), c[32].as_str(), c[33].as_str(), c[34].as_str()), ("2", "2", "2", "0"));
-    assert_eq!((c[59].as_str(), c[60].as_str()), ("20260102030405", "https://www.upi.com/a/1"));
+    assert_eq!(
+        (c[5].as_str(), c[6].as_str(), c[7].as_str(), c[12].as_str()),
+        ("CHNGOV", "CHINESE PRESIDENT XI JINPING", "CHN", "GOV")
+    );
+    assert_eq!(
+        (c[15].as_str(), c[17].as_str(), c[22].as_str()),
+        ("RUSGOV", "RUS", "GOV")
+    );
+    assert_eq!(
+        (
+            c[25].as_str(),
+            c[27].as_str(),
+            c[28].as_str(),
+            c[29].as_str()
+        ),
+        ("1", "057", "05", "1")
+    );
+    assert_eq!(
+        (
+            c[31].as_str(),
+            c[32].as_str(),
+            c[33].as_str(),
+            c[34].as_str()
+        ),
+        ("2", "2", "2", "0")
+    );
+    assert_eq!(
+        (c[59].as_str(), c[60].as_str()),
+        ("20260102030405", "https://www.upi.com/a/1")
+    );
 }
 
 #[test]
@@ -68,7 +110,10 @@ fn gdelt_mentions_have_16_columns_one_row_per_mention() {
     assert_eq!(sources, ["upi.com", "news.example.org"]);
     assert_eq!(of_congrats[0][5], "https://www.upi.com/a/1");
     assert_eq!(of_congrats[0][6], "1", "SentenceID is 1-based");
-    assert_eq!(of_congrats[0][7], UPI_TEXT.find("Chinese").unwrap().to_string());
+    assert_eq!(
+        of_congrats[0][7],
+        UPI_TEXT.find("Chinese").unwrap().to_string()
+    );
     assert_eq!(of_congrats[1][12], REWRITE_TEXT.chars().count().to_string());
 }
 
@@ -77,7 +122,10 @@ fn jsonl_has_event_json_plover_counts_and_evidence() {
     let dir = tempfile::tempdir().unwrap();
     let s = store(dir.path());
     let out = String::from_utf8(run(&s, Format::Jsonl, &Filter::default())).unwrap();
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     let c = lines.iter().find(|v| v["code"] == "057").unwrap();
     assert_eq!(c["plover_type"], "SUPPORT");
@@ -85,7 +133,10 @@ fn jsonl_has_event_json_plover_counts_and_evidence() {
     assert_eq!(c["num_articles"], 2);
     assert_eq!(c["mentions"].as_array().unwrap().len(), 2);
     assert_eq!(c["evidence"]["verb_span"]["text"], "congratulated");
-    assert_eq!(c["mentions"][1]["evidence"]["source_span"]["text"], "Chinese President Xi Jinping");
+    assert_eq!(
+        c["mentions"][1]["evidence"]["source_span"]["text"],
+        "Chinese President Xi Jinping"
+    );
     // The stored event JSON is dyad's event JSON: it deserializes as an Event.
     let ev: dyad_doc::Event = serde_json::from_value(c.clone()).unwrap();
     assert_eq!(ev.target, "RUSGOV");
@@ -95,13 +146,27 @@ fn jsonl_has_event_json_plover_counts_and_evidence() {
 fn csv_has_header_and_typed_text() {
     let dir = tempfile::tempdir().unwrap();
     let s = store(dir.path());
-    let out = run(&s, Format::Csv, &Filter { actor: Some("CHN".into()), ..Filter::default() });
+    let out = run(
+        &s,
+        Format::Csv,
+        &Filter {
+            actor: Some("CHN".into()),
+            ..Filter::default()
+        },
+    );
     let mut r = csv::Reader::from_reader(out.as_slice());
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let names: Vec<&str> = dyad_store::export::columns().iter().map(|c| c.name).collect();
+    let names: Vec<&str> = dyad_store::export::columns()
+        .iter()
+        .map(|c| c.name)
+        .collect();
     assert_eq!(header, names);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 2, "CHN is source of one event and target of the other");
+    assert_eq!(
+        rows.len(),
+        2,
+        "CHN is source of one event and target of the other"
+    );
     let col = |name: &str| names.iter().position(|n| *n == name).unwrap();
     let c = rows.iter().find(|r| &r[col("code")] == "057").unwrap();
     assert_eq!(&c[col("date")], "2024-03-20");
@@ -123,14 +188,27 @@ fn parquet_reads_back_with_types() {
     let meta = reader.metadata();
     assert_eq!(meta.file_metadata().num_rows(), 2);
     let schema = meta.file_metadata().schema_descr();
-    let find = |name: &str| (0..schema.num_columns()).map(|i| schema.column(i)).find(|c| c.name() == name).unwrap();
+    let find = |name: &str| {
+        (0..schema.num_columns())
+            .map(|i| schema.column(i))
+            .find(|c| c.name() == name)
+            .unwrap()
+    };
     assert_eq!(find("date").physical_type(), Physical::INT32);
     assert_eq!(find("date").converted_type(), ConvertedType::DATE);
     assert_eq!(find("code").converted_type(), ConvertedType::UTF8);
     assert_eq!(find("global_event_id").physical_type(), Physical::INT64);
     assert_eq!(find("goldstein").physical_type(), Physical::DOUBLE);
-    let rows: Vec<String> = reader.get_row_iter(None).unwrap().map(|r| r.unwrap().to_string()).collect();
-    assert!(rows.iter().any(|r| r.contains("code: \"057\"") && r.contains("num_articles: 2")), "{rows:?}");
+    let rows: Vec<String> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap().to_string())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("code: \"057\"") && r.contains("num_articles: 2")),
+        "{rows:?}"
+    );
 }
 
 #[test]

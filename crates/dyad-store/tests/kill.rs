@@ -25,7 +25,12 @@ const ACTORS: [(&str, &str); 6] = [
     ("PRKMIL", "Pyongyang's army"),
     ("ISR", "Israel"),
 ];
-const VERBS: [(&str, &str); 4] = [("057", "praised"), ("112", "accused"), ("190", "attacked"), ("042", "visited")];
+const VERBS: [(&str, &str); 4] = [
+    ("057", "praised"),
+    ("112", "accused"),
+    ("190", "attacked"),
+    ("042", "visited"),
+];
 
 /// Article `i` of a generated corpus: events repeat across articles so deduplication merges them.
 fn article(i: usize) -> (Document, Vec<Event>) {
@@ -45,7 +50,8 @@ fn article(i: usize) -> (Document, Vec<Event>) {
 #[test]
 #[ignore = "run by killed_runs_complete_to_the_uninterrupted_state as a child process"]
 fn writer_child() {
-    let db = std::env::var(CHILD_DB).expect("writer_child is started by the kill test with its database path");
+    let db = std::env::var(CHILD_DB)
+        .expect("writer_child is started by the kill test with its database path");
     let mut store = Store::open(&db).unwrap();
     store.set_stamp("20260101000000");
     let ids: Vec<usize> = (0..ARTICLES).collect();
@@ -81,8 +87,17 @@ fn fingerprint(db: &Path) -> (Vec<(String, i64)>, String) {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut counts = Vec::new();
     let mut h = Sha256::new();
-    for table in ["articles", "sentences", "events", "mentions", "actor_mentions", "dyad_meta"] {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
+    for table in [
+        "articles",
+        "sentences",
+        "events",
+        "mentions",
+        "actor_mentions",
+        "dyad_meta",
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap();
         let width = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
         let mut n = 0;
@@ -103,11 +118,17 @@ fn fingerprint(db: &Path) -> (Vec<(String, i64)>, String) {
 fn killed_runs_complete_to_the_uninterrupted_state() {
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("reference.db");
-    assert!(spawn_writer(&reference).wait().unwrap().success(), "uninterrupted writer failed");
+    assert!(
+        spawn_writer(&reference).wait().unwrap().success(),
+        "uninterrupted writer failed"
+    );
     let expected = fingerprint(&reference);
     assert_eq!(expected.0[0], ("articles".to_string(), ARTICLES as i64));
     let events = expected.0[2].1;
-    assert!(events < 2 * ARTICLES as i64, "generated events repeat and must merge ({events})");
+    assert!(
+        events < 2 * ARTICLES as i64,
+        "generated events repeat and must merge ({events})"
+    );
 
     let victim = dir.path().join("victim.db");
     let mut mid_run_kills = 0;
@@ -131,15 +152,24 @@ fn killed_runs_complete_to_the_uninterrupted_state() {
         if stored > 0 && stored < ARTICLES as i64 {
             mid_run_kills += 1;
         }
-        assert_eq!(stored % BATCH as i64, 0, "whole batches or nothing ({stored} articles)");
+        assert_eq!(
+            stored % BATCH as i64,
+            0,
+            "whole batches or nothing ({stored} articles)"
+        );
         // Opens, passes SQLite's integrity check.
         let store = Store::open(&victim).expect("a killed run's database opens");
         drop(store);
         let conn = rusqlite::Connection::open(&victim).unwrap();
-        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(check, "ok");
     }
-    assert!(mid_run_kills >= 2, "only {mid_run_kills} kills landed mid-run");
+    assert!(
+        mid_run_kills >= 2,
+        "only {mid_run_kills} kills landed mid-run"
+    );
     assert!(spawn_writer(&victim).wait().unwrap().success());
     assert_eq!(fingerprint(&victim), expected);
 }

@@ -40,8 +40,16 @@ fn exports_open_in_pandas_pyarrow_and_duckdb() {
         export(&store, format, &Filter::default(), file).unwrap();
     }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/readers.py");
-    let out = Command::new("python3").arg(script).arg(dir.path()).output().unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.status.success(), "readers.py failed:\n{text}");
     assert!(text.contains("all read back"), "{text}");
 }

@@ -22,20 +22,39 @@ fn same_congratulation_from_two_sources_is_one_event() {
     let events = store.events(&Filter::default()).unwrap();
     assert_eq!(events.len(), 2, "{events:#?}");
     let congrats = events.iter().find(|e| e.code == "057").unwrap();
-    assert_eq!((congrats.num_mentions, congrats.num_articles, congrats.num_sources), (2, 2, 2));
-    assert_eq!(congrats.source_url, "https://www.upi.com/a/1", "root is the first article seen");
+    assert_eq!(
+        (
+            congrats.num_mentions,
+            congrats.num_articles,
+            congrats.num_sources
+        ),
+        (2, 2, 2)
+    );
+    assert_eq!(
+        congrats.source_url, "https://www.upi.com/a/1",
+        "root is the first article seen"
+    );
     assert_eq!(congrats.source_name, "CHINESE PRESIDENT XI JINPING");
     assert!(congrats.is_root, "found in the lead paragraph");
     assert_eq!(congrats.plover_type.as_deref(), Some("SUPPORT"));
     let thanks = events.iter().find(|e| e.code == "051").unwrap();
-    assert_eq!((thanks.num_mentions, thanks.num_articles, thanks.num_sources), (1, 1, 1));
+    assert_eq!(
+        (thanks.num_mentions, thanks.num_articles, thanks.num_sources),
+        (1, 1, 1)
+    );
     assert!(!thanks.is_root, "second paragraph");
 
     let mentions = store.mentions_of(congrats.id).unwrap();
     assert_eq!(mentions.len(), 2);
     assert!(mentions[0].is_root && !mentions[1].is_root);
-    assert_eq!(mentions[1].article_url.as_deref(), Some("https://news.example.org/x/7"));
-    assert_eq!(mentions[0].source_start, Some(UPI_TEXT.find("Chinese").unwrap() as i64));
+    assert_eq!(
+        mentions[1].article_url.as_deref(),
+        Some("https://news.example.org/x/7")
+    );
+    assert_eq!(
+        mentions[0].source_start,
+        Some(UPI_TEXT.find("Chinese").unwrap() as i64)
+    );
 }
 
 #[test]
@@ -47,16 +66,31 @@ fn same_source_twice_counts_one_source() {
     for (d, e) in &pair {
         store.add(d, e).unwrap();
     }
-    let e = store.events(&Filter { root: Some("05".into()), ..Filter::default() }).unwrap();
+    let e = store
+        .events(&Filter {
+            root: Some("05".into()),
+            ..Filter::default()
+        })
+        .unwrap();
     let c = e.iter().find(|e| e.code == "057").unwrap();
-    assert_eq!((c.num_articles, c.num_sources), (2, 1), "upi.com and www.upi.com are one source");
+    assert_eq!(
+        (c.num_articles, c.num_sources),
+        (2, 1),
+        "upi.com and www.upi.com are one source"
+    );
 }
 
 #[test]
 fn two_mentions_in_one_article_count_once_as_article() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("t.db")).unwrap();
-    let d = doc("a", None, Some("AP"), "2024-01-02", "Iran accused Israel. Later Iran accused Israel again.");
+    let d = doc(
+        "a",
+        None,
+        Some("AP"),
+        "2024-01-02",
+        "Iran accused Israel. Later Iran accused Israel again.",
+    );
     let ev = vec![
         event(&d, 0, ("IRN", "Iran"), "112", ("ISR", "Israel"), "accused"),
         event(&d, 1, ("IRN", "Iran"), "112", ("ISR", "Israel"), "accused"),
@@ -64,24 +98,48 @@ fn two_mentions_in_one_article_count_once_as_article() {
     store.add(&d, &ev).unwrap();
     let e = store.events(&Filter::default()).unwrap();
     assert_eq!(e.len(), 1);
-    assert_eq!((e[0].num_mentions, e[0].num_articles, e[0].num_sources), (2, 1, 1));
-    assert_eq!(e[0].source_url, "a", "no URL: the article id is the citation");
+    assert_eq!(
+        (e[0].num_mentions, e[0].num_articles, e[0].num_sources),
+        (2, 1, 1)
+    );
+    assert_eq!(
+        e[0].source_url, "a",
+        "no URL: the article id is the citation"
+    );
 }
 
 #[test]
 fn dedup_none_keeps_every_mention_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = Options { dedup: Some(Dedup::None), ..Options::default() };
+    let opts = Options {
+        dedup: Some(Dedup::None),
+        ..Options::default()
+    };
     let mut store = Store::open_with(dir.path().join("t.db"), &opts).unwrap();
     fill(&mut store);
     let events = store.events(&Filter::default()).unwrap();
     assert_eq!(events.len(), 3);
-    assert!(events.iter().all(|e| e.num_mentions == 1 && e.num_articles == 1));
+    assert!(events
+        .iter()
+        .all(|e| e.num_mentions == 1 && e.num_articles == 1));
     drop(store);
     // The rule belongs to the database.
-    let err = Store::open_with(dir.path().join("t.db"), &Options { dedup: Some(Dedup::Day), ..Options::default() });
-    assert!(matches!(err, Err(StoreError::DedupMismatch { .. })), "{:?}", err.err());
-    assert_eq!(Store::open(dir.path().join("t.db")).unwrap().dedup(), Dedup::None);
+    let err = Store::open_with(
+        dir.path().join("t.db"),
+        &Options {
+            dedup: Some(Dedup::Day),
+            ..Options::default()
+        },
+    );
+    assert!(
+        matches!(err, Err(StoreError::DedupMismatch { .. })),
+        "{:?}",
+        err.err()
+    );
+    assert_eq!(
+        Store::open(dir.path().join("t.db")).unwrap().dedup(),
+        Dedup::None
+    );
 }
 
 #[test]
@@ -103,7 +161,10 @@ fn rerunning_the_same_input_adds_nothing() {
     assert_eq!(before, after);
     assert_eq!((after.articles, after.events, after.mentions), (2, 2, 3));
     assert_eq!(after.sentences, 4);
-    assert_eq!(after.actor_mentions, 6, "Xi and Putin in both articles, Kremlin and Beijing in one");
+    assert_eq!(
+        after.actor_mentions, 6,
+        "Xi and Putin in both articles, Kremlin and Beijing in one"
+    );
 }
 
 #[test]
@@ -130,11 +191,23 @@ fn recode_replaces_events_from_stored_text() {
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| doc.sentence_text(s).contains("congratulated"))
-                .map(|(i, _)| event(doc, i, ("CHNGOV", "Xi Jinping"), "051", ("RUSGOV", "Vladimir Putin"), "congratulated"))
+                .map(|(i, _)| {
+                    event(
+                        doc,
+                        i,
+                        ("CHNGOV", "Xi Jinping"),
+                        "051",
+                        ("RUSGOV", "Vladimir Putin"),
+                        "congratulated",
+                    )
+                })
                 .collect()
         })
         .unwrap();
-    assert_eq!((recoded.articles, recoded.mentions, recoded.events), (2, 2, 1));
+    assert_eq!(
+        (recoded.articles, recoded.mentions, recoded.events),
+        (2, 2, 1)
+    );
     let events = store.events(&Filter::default()).unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].code, "051");
@@ -144,7 +217,14 @@ fn recode_replaces_events_from_stored_text() {
 
     // Recode can change the rule too.
     let r = store.recode(Some(Dedup::None), |doc| {
-        vec![event(doc, 0, ("CHNGOV", "Xi Jinping"), "057", ("RUSGOV", "Vladimir Putin"), "congratulated")]
+        vec![event(
+            doc,
+            0,
+            ("CHNGOV", "Xi Jinping"),
+            "057",
+            ("RUSGOV", "Vladimir Putin"),
+            "congratulated",
+        )]
     });
     assert_eq!(r.unwrap().events, 2);
     assert_eq!(store.dedup(), Dedup::None);
@@ -155,22 +235,80 @@ fn filters_select_by_date_actor_and_root() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("t.db")).unwrap();
     fill(&mut store);
-    let d = doc("later", None, Some("afp"), "2024-05-01", "Israel attacked Hamas.");
-    let e = vec![event(&d, 0, ("ISRMIL", "Israel"), "190", ("PSEREB", "Hamas"), "attacked")];
+    let d = doc(
+        "later",
+        None,
+        Some("afp"),
+        "2024-05-01",
+        "Israel attacked Hamas.",
+    );
+    let e = vec![event(
+        &d,
+        0,
+        ("ISRMIL", "Israel"),
+        "190",
+        ("PSEREB", "Hamas"),
+        "attacked",
+    )];
     store.add(&d, &e).unwrap();
     let count = |f: Filter| store.events(&f).unwrap().len();
     assert_eq!(count(Filter::default()), 3);
-    assert_eq!(count(Filter { from: Some(date("2024-04-01")), ..Filter::default() }), 1);
-    assert_eq!(count(Filter { to: Some(date("2024-03-20")), ..Filter::default() }), 2);
-    assert_eq!(count(Filter { actor: Some("rus".into()), ..Filter::default() }), 2);
-    assert_eq!(count(Filter { actor: Some("PSE".into()), ..Filter::default() }), 1);
-    assert_eq!(count(Filter { root: Some("5".into()), ..Filter::default() }), 2);
-    assert_eq!(count(Filter { root: Some("19".into()), ..Filter::default() }), 1);
-    assert_eq!(count(Filter { limit: Some(1), ..Filter::default() }), 1);
+    assert_eq!(
+        count(Filter {
+            from: Some(date("2024-04-01")),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            to: Some(date("2024-03-20")),
+            ..Filter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            actor: Some("rus".into()),
+            ..Filter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            actor: Some("PSE".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            root: Some("5".into()),
+            ..Filter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            root: Some("19".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            limit: Some(1),
+            ..Filter::default()
+        }),
+        1
+    );
     let s = store.stats(1).unwrap();
     assert_eq!(s.by_quad, vec![(1, 2, 3), (4, 1, 1)]);
     assert_eq!(s.top_dyads.len(), 1);
-    assert_eq!((s.first_date.as_deref(), s.last_date.as_deref()), (Some("2024-03-20"), Some("2024-05-01")));
+    assert_eq!(
+        (s.first_date.as_deref(), s.last_date.as_deref()),
+        (Some("2024-03-20"), Some("2024-05-01"))
+    );
 }
 
 #[test]
@@ -185,7 +323,12 @@ fn event_ids_are_stable_across_databases() {
         for (d, e) in &pair {
             store.add(d, e).unwrap();
         }
-        let mut ids: Vec<i64> = store.events(&Filter::default()).unwrap().iter().map(|e| e.id).collect();
+        let mut ids: Vec<i64> = store
+            .events(&Filter::default())
+            .unwrap()
+            .iter()
+            .map(|e| e.id)
+            .collect();
         ids.sort();
         ids
     };
@@ -202,7 +345,10 @@ fn a_text_file_is_not_a_database_and_is_left_alone() {
     std::fs::write(&path, &content).unwrap();
     let err = Store::open(&path).err().expect("must fail");
     assert!(matches!(err, StoreError::NotDyad { .. }), "{err}");
-    assert!(err.to_string().contains("notes.txt"), "names the file: {err}");
+    assert!(
+        err.to_string().contains("notes.txt"),
+        "names the file: {err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), content);
 }
 
@@ -211,12 +357,15 @@ fn a_foreign_sqlite_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('x');").unwrap();
+    conn.execute_batch("CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('x');")
+        .unwrap();
     drop(conn);
     let err = Store::open(&path).err().expect("must fail");
     assert!(matches!(err, StoreError::NotDyad { .. }), "{err}");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let n: i64 = conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 1);
 }
 
@@ -226,10 +375,17 @@ fn a_newer_schema_is_refused() {
     let path = dir.path().join("t.db");
     fill(&mut Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute("INSERT INTO schema_version (version, applied) VALUES (99, 'future')", []).unwrap();
+    conn.execute(
+        "INSERT INTO schema_version (version, applied) VALUES (99, 'future')",
+        [],
+    )
+    .unwrap();
     drop(conn);
     let err = Store::open(&path).err().expect("must fail");
-    assert!(matches!(err, StoreError::NewerSchema { found: 99, .. }), "{err}");
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 99, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("newer"), "{err}");
     assert!(Store::open_read_only(&path).is_err());
 }
@@ -237,7 +393,9 @@ fn a_newer_schema_is_refused() {
 #[test]
 fn a_missing_database_is_an_error_for_readers() {
     let dir = tempfile::tempdir().unwrap();
-    let err = Store::open_read_only(dir.path().join("nope.db")).err().expect("must fail");
+    let err = Store::open_read_only(dir.path().join("nope.db"))
+        .err()
+        .expect("must fail");
     assert!(matches!(err, StoreError::Missing { .. }), "{err}");
     assert!(!dir.path().join("nope.db").exists());
 }
@@ -250,13 +408,21 @@ fn a_locked_database_gives_a_clear_error_and_keeps_data() {
     let mut first = Store::open(&path).unwrap();
     first.add(&pair[0].0, &pair[0].1).unwrap();
     first.begin_batch().unwrap(); // holds the write lock
-    let opts = Options { busy_timeout: Some(Duration::from_millis(100)), ..Options::default() };
+    let opts = Options {
+        busy_timeout: Some(Duration::from_millis(100)),
+        ..Options::default()
+    };
     let mut second = Store::open_with(&path, &opts).unwrap();
-    let err = second.add(&pair[1].0, &pair[1].1).expect_err("must fail while locked");
+    let err = second
+        .add(&pair[1].0, &pair[1].1)
+        .expect_err("must fail while locked");
     assert!(matches!(err, StoreError::Locked { .. }), "{err}");
     assert!(err.to_string().contains("locked"));
     first.commit().unwrap();
-    assert!(second.add(&pair[1].0, &pair[1].1).unwrap().new, "works once the lock is gone");
+    assert!(
+        second.add(&pair[1].0, &pair[1].1).unwrap().new,
+        "works once the lock is gone"
+    );
     assert_eq!(second.stats(1).unwrap().articles, 2);
 }
 
@@ -265,7 +431,10 @@ fn writing_through_a_read_only_handle_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
     let pair = congratulation_pair();
-    Store::open(&path).unwrap().add(&pair[0].0, &pair[0].1).unwrap();
+    Store::open(&path)
+        .unwrap()
+        .add(&pair[0].0, &pair[0].1)
+        .unwrap();
     let mut ro = Store::open_read_only(&path).unwrap();
     let err = ro.add(&pair[1].0, &pair[1].1).expect_err("must fail");
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
@@ -277,16 +446,28 @@ fn a_full_disk_rolls_back_the_batch_and_keeps_what_was_committed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
     let pair = congratulation_pair();
-    Store::open(&path).unwrap().add(&pair[0].0, &pair[0].1).unwrap();
+    Store::open(&path)
+        .unwrap()
+        .add(&pair[0].0, &pair[0].1)
+        .unwrap();
     let pages = {
         let s = Store::open_read_only(&path).unwrap();
         s.page_count().unwrap()
     };
     // Cap the file at its current size: the next article cannot fit.
-    let opts = Options { max_pages: Some(pages), ..Options::default() };
+    let opts = Options {
+        max_pages: Some(pages),
+        ..Options::default()
+    };
     let mut store = Store::open_with(&path, &opts).unwrap();
     store.begin_batch().unwrap();
-    let big = doc("big", Some("https://big.example/1"), None, "2024-03-21", &"Words fill the page. ".repeat(2000));
+    let big = doc(
+        "big",
+        Some("https://big.example/1"),
+        None,
+        "2024-03-21",
+        &"Words fill the page. ".repeat(2000),
+    );
     let err = store.add(&big, &[]).expect_err("must fail: disk full");
     assert!(matches!(err, StoreError::DiskFull { .. }), "{err}");
     assert!(err.to_string().contains("t.db"));
@@ -305,13 +486,40 @@ fn incremental_counts_match_a_full_recount() {
     store.begin_batch().unwrap();
     for i in 0..60 {
         let url = format!("https://site{}.example/{i}", i % 4);
-        let d = doc(&format!("d{i}"), Some(&url), outlets[i % 3], "2024-06-01", "Iran accused Israel. Israel accused Iran. Iran accused Israel.");
-        let mut ev = vec![event(&d, 0, ("IRN", "Iran"), "112", ("ISR", "Israel"), "accused")];
+        let d = doc(
+            &format!("d{i}"),
+            Some(&url),
+            outlets[i % 3],
+            "2024-06-01",
+            "Iran accused Israel. Israel accused Iran. Iran accused Israel.",
+        );
+        let mut ev = vec![event(
+            &d,
+            0,
+            ("IRN", "Iran"),
+            "112",
+            ("ISR", "Israel"),
+            "accused",
+        )];
         if i % 2 == 0 {
-            ev.push(event(&d, 2, ("IRN", "Iran"), "112", ("ISR", "Israel"), "accused"));
+            ev.push(event(
+                &d,
+                2,
+                ("IRN", "Iran"),
+                "112",
+                ("ISR", "Israel"),
+                "accused",
+            ));
         }
         if i % 5 == 0 {
-            ev.push(event(&d, 1, ("ISR", "Israel"), "112", ("IRN", "Iran"), "accused"));
+            ev.push(event(
+                &d,
+                1,
+                ("ISR", "Israel"),
+                "112",
+                ("IRN", "Iran"),
+                "accused",
+            ));
         }
         store.add(&d, &ev).unwrap();
     }
@@ -331,9 +539,11 @@ fn incremental_counts_match_a_full_recount() {
         .unwrap();
     assert_eq!(mismatches, 0);
     let (mentions, articles, sources): (i64, i64, i64) = conn
-        .query_row("SELECT num_mentions, num_articles, num_sources FROM events WHERE source = 'IRN'", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            "SELECT num_mentions, num_articles, num_sources FROM events WHERE source = 'IRN'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
     // 60 articles, 30 with a second mention; sources: AP, Reuters, and site0..site3 hosts for
     // the articles without a source field (i % 3 == 0 → i % 4 takes all four values).

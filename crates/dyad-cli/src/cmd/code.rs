@@ -20,6 +20,11 @@ pub struct Args {
     /// Output: one JSON event per line, or a table with a header line.
     #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "tsv"])]
     pub format: String,
+    /// Print nothing on stdout (store only).
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub db: super::store::CodeDbArgs,
 }
 
 pub const TSV_HEADER: &str =
@@ -49,30 +54,42 @@ pub fn tsv_line(e: &Event) -> String {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
     let coder = Coder::new(&dicts);
+    let mut store = super::store::StoreWriter::open(&a.db)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let tsv = a.format == "tsv";
-    if tsv {
+    if tsv && !a.quiet {
         writeln!(out, "{TSV_HEADER}")?;
     }
     let mut count = 0u64;
     let summary = map_documents(
         &a.input,
-        |doc| coder.code_document(&doc),
-        |events| {
-            for e in events {
-                count += 1;
-                if tsv {
-                    writeln!(out, "{}", tsv_line(&e))?;
-                } else {
-                    serde_json::to_writer(&mut out, &e)?;
-                    writeln!(out)?;
+        |doc| {
+            let events = coder.code_document(&doc);
+            (doc, events)
+        },
+        |(doc, events)| {
+            count += events.len() as u64;
+            if !a.quiet {
+                for e in &events {
+                    if tsv {
+                        writeln!(out, "{}", tsv_line(e))?;
+                    } else {
+                        serde_json::to_writer(&mut out, e)?;
+                        writeln!(out)?;
+                    }
                 }
+            }
+            if let Some(w) = store.as_mut() {
+                w.add(doc, events)?;
             }
             Ok(())
         },
     )?;
     out.flush()?;
+    if let Some(w) = store {
+        w.finish()?; // prints what it stored
+    }
     eprintln!("{}; {count} events", summary.line());
     Ok(summary.exit_code())
 }

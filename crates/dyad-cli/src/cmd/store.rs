@@ -38,7 +38,13 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     fn filter(&self, limit: Option<usize>) -> Filter {
-        Filter { from: self.from, to: self.to, actor: self.actor.clone(), root: self.root.clone(), limit }
+        Filter {
+            from: self.from,
+            to: self.to,
+            actor: self.actor.clone(),
+            root: self.root.clone(),
+            limit,
+        }
     }
 }
 
@@ -97,7 +103,10 @@ pub struct EventsArgs {
 #[derive(clap::Args)]
 pub struct BenchArgs {
     /// Articles to code (default: the Reuters-21578 corpus in ../shared).
-    #[arg(value_name = "PATH", default_value = "../shared/news/reuters21578.jsonl")]
+    #[arg(
+        value_name = "PATH",
+        default_value = "../shared/news/reuters21578.jsonl"
+    )]
     pub paths: Vec<PathBuf>,
     /// Dictionary folder (default: the built-in dictionaries).
     #[arg(long, value_name = "DIR")]
@@ -155,7 +164,13 @@ impl StoreWriter {
         if a.no_db {
             return Ok(None);
         }
-        let mut store = Store::open_with(&a.db, &Options { dedup: a.dedup, ..Options::default() })?;
+        let mut store = Store::open_with(
+            &a.db,
+            &Options {
+                dedup: a.dedup,
+                ..Options::default()
+            },
+        )?;
         let batch = a.batch.max(1);
         // Bounded: a slow disk holds back the readers instead of filling memory.
         let (tx, rx) = std::sync::mpsc::sync_channel::<(Document, Vec<dyad_doc::Event>)>(256);
@@ -190,7 +205,11 @@ impl StoreWriter {
             progress.finish();
             Ok(tally)
         })?;
-        Ok(Some(StoreWriter { path: a.db.clone(), queue: Some(tx), thread: Some(thread) }))
+        Ok(Some(StoreWriter {
+            path: a.db.clone(),
+            queue: Some(tx),
+            thread: Some(thread),
+        }))
     }
 
     /// Queue one coded article for storing. Fails when the writer has stopped on an error.
@@ -209,8 +228,13 @@ impl StoreWriter {
     fn join(&mut self) -> anyhow::Result<WriterTally> {
         self.queue = None;
         match self.thread.take() {
-            Some(t) => t.join().map_err(|_| anyhow::anyhow!("{}: the database writer panicked", self.path.display()))?,
-            None => bail!("{}: the database writer already stopped", self.path.display()),
+            Some(t) => t.join().map_err(|_| {
+                anyhow::anyhow!("{}: the database writer panicked", self.path.display())
+            })?,
+            None => bail!(
+                "{}: the database writer already stopped",
+                self.path.display()
+            ),
         }
     }
 
@@ -248,7 +272,11 @@ fn open_read_only(db: &Path) -> anyhow::Result<Store> {
 pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
     let coder = load_coder(a.dictionaries.as_deref())?;
     if !a.db.db.exists() {
-        bail!("{}: no such database (create it with `dyad code --db {}`)", a.db.db.display(), a.db.db.display());
+        bail!(
+            "{}: no such database (create it with `dyad code --db {}`)",
+            a.db.db.display(),
+            a.db.db.display()
+        );
     }
     let mut store = Store::open(&a.db.db)?;
     let total = store.stats(0)?.articles as u64;
@@ -283,10 +311,12 @@ fn ok_on_broken_pipe(r: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
     match r {
         Err(e)
             if e.chain().any(|c| {
-                let io = c.downcast_ref::<std::io::Error>().or(match c.downcast_ref::<dyad_store::StoreError>() {
-                    Some(dyad_store::StoreError::Io(io)) => Some(io),
-                    _ => None,
-                });
+                let io = c.downcast_ref::<std::io::Error>().or(
+                    match c.downcast_ref::<dyad_store::StoreError>() {
+                        Some(dyad_store::StoreError::Io(io)) => Some(io),
+                        _ => None,
+                    },
+                );
                 io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             }) =>
         {
@@ -310,11 +340,14 @@ fn export_to(a: ExportArgs) -> anyhow::Result<ExitCode> {
                 Some(e) => format!("{}.tmp", e.to_string_lossy()),
                 None => "tmp".into(),
             });
-            let file = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-            let result = dyad_store::export(&store, a.format, &filter, std::io::BufWriter::new(file));
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("creating {}", tmp.display()))?;
+            let result =
+                dyad_store::export(&store, a.format, &filter, std::io::BufWriter::new(file));
             match result {
                 Ok(n) => {
-                    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+                    std::fs::rename(&tmp, path)
+                        .with_context(|| format!("writing {}", path.display()))?;
                     n
                 }
                 Err(e) => {
@@ -343,10 +376,20 @@ fn print_stats(a: StatsArgs) -> anyhow::Result<ExitCode> {
     let store = open_read_only(&a.db.db)?;
     let s = store.stats(a.top)?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "database      {} (schema {}, dedup {})", a.db.db.display(), s.schema_version, s.dedup)?;
+    writeln!(
+        out,
+        "database      {} (schema {}, dedup {})",
+        a.db.db.display(),
+        s.schema_version,
+        s.dedup
+    )?;
     writeln!(out, "articles      {}", s.articles)?;
     writeln!(out, "sentences     {}", s.sentences)?;
-    writeln!(out, "events        {} (from {} mentions)", s.events, s.mentions)?;
+    writeln!(
+        out,
+        "events        {} (from {} mentions)",
+        s.events, s.mentions
+    )?;
     writeln!(out, "actor spans   {}", s.actor_mentions)?;
     if let (Some(first), Some(last)) = (&s.first_date, &s.last_date) {
         writeln!(out, "dates         {first} .. {last}")?;
@@ -379,11 +422,33 @@ fn print_stats(a: StatsArgs) -> anyhow::Result<ExitCode> {
 
 fn root_name(root: &str) -> &'static str {
     const NAMES: [&str; 20] = [
-        "statement", "appeal", "intent", "consult", "diplomatic coop.", "material coop.", "aid",
-        "yield", "investigate", "demand", "disapprove", "reject", "threaten", "protest",
-        "force posture", "reduce relations", "coerce", "assault", "fight", "mass violence",
+        "statement",
+        "appeal",
+        "intent",
+        "consult",
+        "diplomatic coop.",
+        "material coop.",
+        "aid",
+        "yield",
+        "investigate",
+        "demand",
+        "disapprove",
+        "reject",
+        "threaten",
+        "protest",
+        "force posture",
+        "reduce relations",
+        "coerce",
+        "assault",
+        "fight",
+        "mass violence",
     ];
-    root.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| NAMES.get(i)).copied().unwrap_or("")
+    root.parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("")
 }
 
 pub fn events(a: EventsArgs) -> anyhow::Result<ExitCode> {
@@ -413,7 +478,15 @@ fn print_events(a: EventsArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    eprintln!("dyad: {} event(s){}", rows.len(), if limit == Some(rows.len()) { " (--limit reached)" } else { "" });
+    eprintln!(
+        "dyad: {} event(s){}",
+        rows.len(),
+        if limit == Some(rows.len()) {
+            " (--limit reached)"
+        } else {
+            ""
+        }
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -483,7 +556,10 @@ impl Pass {
 pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
     for p in &a.paths {
         if !p.exists() {
-            bail!("{}: not found (the default corpus is ../shared/news/reuters21578.jsonl)", p.display());
+            bail!(
+                "{}: not found (the default corpus is ../shared/news/reuters21578.jsonl)",
+                p.display()
+            );
         }
     }
     let coder = load_coder(a.dictionaries.as_deref())?;
@@ -518,7 +594,12 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
     let dir = tempfile_dir()?;
     let run_stored = |round: usize| -> anyhow::Result<(Pass, dyad_store::Stats, u64)> {
         let db = dir.join(format!("bench-{round}.db"));
-        let db_args = CodeDbArgs { db: db.clone(), no_db: false, dedup: None, batch: a.batch };
+        let db_args = CodeDbArgs {
+            db: db.clone(),
+            no_db: false,
+            dedup: None,
+            batch: a.batch,
+        };
         let mut writer = StoreWriter::open(&db_args)?.context("the benchmark needs a database")?;
         let started = Instant::now();
         let summary = map_documents(&input, code, |(doc, e)| writer.add(doc, e))?;
@@ -532,7 +613,9 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         };
         let stats = Store::open_read_only(&db)?.stats(0)?;
         let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0)
-            + std::fs::metadata(db.with_extension("db-wal")).map(|m| m.len()).unwrap_or(0);
+            + std::fs::metadata(db.with_extension("db-wal"))
+                .map(|m| m.len())
+                .unwrap_or(0);
         Ok((pass, stats, size))
     };
     // Alternate the two passes and keep the fastest of each: a shared machine is noisy.
@@ -549,9 +632,20 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
-    let (bare, (stored, stats, size)) = (bare.expect("at least one round"), with_db.expect("at least one round"));
+    let (bare, (stored, stats, size)) = (
+        bare.expect("at least one round"),
+        with_db.expect("at least one round"),
+    );
 
-    println!("dyad bench store (fastest of {} runs each): {}", a.repeat.max(1), a.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" "));
+    println!(
+        "dyad bench store (fastest of {} runs each): {}",
+        a.repeat.max(1),
+        a.paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     bare.print("without database");
     stored.print("with database");
     let ratio = (stored.articles as f64 / stored.seconds) / (bare.articles as f64 / bare.seconds);

@@ -60,12 +60,23 @@ fn record(e: &EventRow) -> Vec<String> {
             f.push(d.format("%Y%m").to_string());
             f.push(d.year().to_string());
             let days = if d.leap_year() { 366.0 } else { 365.0 };
-            f.push(format!("{:.4}", d.year() as f64 + d.ordinal() as f64 / days));
+            f.push(format!(
+                "{:.4}",
+                d.year() as f64 + d.ordinal() as f64 / days
+            ));
         }
         None => f.extend(std::iter::repeat_n(String::new(), 4)),
     }
-    f.extend(actor_block(&e.source, &e.source_name, &split_actor(&e.source)));
-    f.extend(actor_block(&e.target, &e.target_name, &split_actor(&e.target)));
+    f.extend(actor_block(
+        &e.source,
+        &e.source_name,
+        &split_actor(&e.source),
+    ));
+    f.extend(actor_block(
+        &e.target,
+        &e.target_name,
+        &split_actor(&e.target),
+    ));
     f.push((e.is_root as u8).to_string());
     f.push(e.code.clone());
     f.push(e.code.chars().take(3).collect());

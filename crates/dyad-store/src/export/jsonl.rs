@@ -50,7 +50,8 @@ pub fn write<W: Write>(store: &Store, filter: &Filter, out: W) -> Result<usize, 
             }));
         }
         obj.insert("mentions".into(), Value::Array(list));
-        serde_json::to_writer(&mut out, &Value::Object(obj)).map_err(|e| StoreError::Export(e.to_string()))?;
+        serde_json::to_writer(&mut out, &Value::Object(obj))
+            .map_err(|e| StoreError::Export(e.to_string()))?;
         out.write_all(b"\n")?;
         Ok(())
     })?;

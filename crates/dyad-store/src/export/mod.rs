@@ -42,13 +42,23 @@ impl FromStr for Format {
             "jsonl" | "json" => Format::Jsonl,
             "parquet" => Format::Parquet,
             "csv" => Format::Csv,
-            other => return Err(format!("unknown export format `{other}` (expected one of {})", Format::ALL.join(", "))),
+            other => {
+                return Err(format!(
+                    "unknown export format `{other}` (expected one of {})",
+                    Format::ALL.join(", ")
+                ))
+            }
         })
     }
 }
 
 /// Write the events selected by `filter` to `out`; returns the number of rows written.
-pub fn export<W: Write + Send>(store: &Store, format: Format, filter: &Filter, out: W) -> Result<usize, StoreError> {
+pub fn export<W: Write + Send>(
+    store: &Store,
+    format: Format,
+    filter: &Filter,
+    out: W,
+) -> Result<usize, StoreError> {
     match format {
         Format::Gdelt => gdelt::write(store, filter, out),
         Format::GdeltMentions => mentions::write(store, filter, out),

@@ -46,7 +46,11 @@ fn pq_err(e: parquet::errors::ParquetError) -> StoreError {
 
 pub fn write<W: Write + Send>(store: &Store, filter: &Filter, out: W) -> Result<usize, StoreError> {
     let schema = Arc::new(parse_message_type(&schema()).map_err(pq_err)?);
-    let props = Arc::new(WriterProperties::builder().set_created_by("dyad".into()).build());
+    let props = Arc::new(
+        WriterProperties::builder()
+            .set_created_by("dyad".into())
+            .build(),
+    );
     let mut writer = SerializedFileWriter::new(out, schema, props).map_err(pq_err)?;
     let mut rows: Vec<Vec<Value>> = Vec::with_capacity(ROW_GROUP);
     let n = store.for_each_event(filter, |e| {
@@ -64,14 +68,20 @@ pub fn write<W: Write + Send>(store: &Store, filter: &Filter, out: W) -> Result<
     Ok(n)
 }
 
-fn write_group<W: Write + Send>(writer: &mut SerializedFileWriter<W>, rows: &[Vec<Value>]) -> Result<(), StoreError> {
+fn write_group<W: Write + Send>(
+    writer: &mut SerializedFileWriter<W>,
+    rows: &[Vec<Value>],
+) -> Result<(), StoreError> {
     let mut group = writer.next_row_group().map_err(pq_err)?;
     let mut index = 0;
     while let Some(mut col) = group.next_column().map_err(pq_err)? {
         let spec: &Column = &columns()[index];
         let cells = rows.iter().map(|r| &r[index]);
         // Definition level 1 = present, 0 = null; required columns take none.
-        let defs: Vec<i16> = cells.clone().map(|v| i16::from(*v != Value::Null)).collect();
+        let defs: Vec<i16> = cells
+            .clone()
+            .map(|v| i16::from(*v != Value::Null))
+            .collect();
         let defs = spec.optional.then_some(defs.as_slice());
         let present = cells.filter(|v| **v != Value::Null);
         match spec.kind {
@@ -97,7 +107,9 @@ fn write_group<W: Write + Send>(writer: &mut SerializedFileWriter<W>, rows: &[Ve
                 col.typed::<Int32Type>().write_batch(&vals, defs, None)
             }
             Kind::Double => {
-                let vals: Vec<f64> = present.map(|v| if let Value::Double(f) = v { *f } else { 0.0 }).collect();
+                let vals: Vec<f64> = present
+                    .map(|v| if let Value::Double(f) = v { *f } else { 0.0 })
+                    .collect();
                 col.typed::<DoubleType>().write_batch(&vals, defs, None)
             }
             Kind::Bool => {

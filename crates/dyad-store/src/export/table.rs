@@ -35,7 +35,11 @@ pub enum Value {
 }
 
 const fn col(name: &'static str, kind: Kind, optional: bool) -> Column {
-    Column { name, kind, optional }
+    Column {
+        name,
+        kind,
+        optional,
+    }
 }
 
 const COLUMNS: &[Column] = &[

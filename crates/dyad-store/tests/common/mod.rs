@@ -14,7 +14,8 @@ pub fn doc(id: &str, url: Option<&str>, source: Option<&str>, day: &str, text: &
     let mut start = 0;
     let bytes = text.as_bytes();
     for i in 0..bytes.len() {
-        let end_here = bytes[i] == b'.' && (i + 1 == bytes.len() || bytes[i + 1] == b' ' || bytes[i + 1] == b'\n');
+        let end_here = bytes[i] == b'.'
+            && (i + 1 == bytes.len() || bytes[i + 1] == b' ' || bytes[i + 1] == b'\n');
         if end_here {
             let end = i + 1;
             sentences.push(Sentence {
@@ -34,7 +35,10 @@ pub fn doc(id: &str, url: Option<&str>, source: Option<&str>, day: &str, text: &
     }
     Document {
         id: id.into(),
-        origin: Origin { path: format!("{id}.txt"), record: None },
+        origin: Origin {
+            path: format!("{id}.txt"),
+            record: None,
+        },
         url: url.map(Into::into),
         source: source.map(Into::into),
         title: Some(format!("Title of {id}")),
@@ -49,11 +53,22 @@ pub fn doc(id: &str, url: Option<&str>, source: Option<&str>, day: &str, text: &
 fn span(doc: &Document, needle: &str) -> Option<EvidenceSpan> {
     let at = doc.text.find(needle)?;
     let start = doc.text[..at].chars().count();
-    Some(EvidenceSpan { start, end: start + needle.chars().count(), text: needle.into() })
+    Some(EvidenceSpan {
+        start,
+        end: start + needle.chars().count(),
+        text: needle.into(),
+    })
 }
 
 /// An event found in sentence `sentence` of `doc`, with evidence spans located by text.
-pub fn event(doc: &Document, sentence: usize, src: (&str, &str), code: &str, tgt: (&str, &str), verb: &str) -> Event {
+pub fn event(
+    doc: &Document,
+    sentence: usize,
+    src: (&str, &str),
+    code: &str,
+    tgt: (&str, &str),
+    verb: &str,
+) -> Event {
     let s = doc.sentences[sentence];
     let root: String = code[..2].into();
     let quad = match root.parse::<u8>().unwrap() {
@@ -73,8 +88,9 @@ pub fn event(doc: &Document, sentence: usize, src: (&str, &str), code: &str, tgt
         root,
         quad_class: quad,
         goldstein: if quad <= 2 { 3.5 } else { -4.0 },
-        plover_type: None,
-        plover_mode: None,
+        // As the coder does: PLOVER type and mode from the codebook.
+        plover_type: codebook_entry(code).and_then(|c| c.plover_type),
+        plover_mode: codebook_entry(code).and_then(|c| c.plover_mode),
         location: None,
         evidence: Evidence {
             sentence_start: s.char_start,
@@ -91,16 +107,55 @@ pub fn event(doc: &Document, sentence: usize, src: (&str, &str), code: &str, tgt
 }
 
 pub const UPI_TEXT: &str = "SEOUL, March 20 (UPI) -- Chinese President Xi Jinping congratulated Russian President Vladimir Putin on his re-election. Xi said ties would deepen.\n\nThe Kremlin thanked Beijing.";
-pub const REWRITE_TEXT: &str = "Chinese President Xi Jinping congratulated Russian President Vladimir Putin on Wednesday.";
+pub const REWRITE_TEXT: &str =
+    "Chinese President Xi Jinping congratulated Russian President Vladimir Putin on Wednesday.";
 
 /// The UPI article and a shortened rewrite from another outlet, each with the congratulation.
 pub fn congratulation_pair() -> Vec<(Document, Vec<Event>)> {
-    let a = doc("upi-1", Some("https://www.upi.com/a/1"), None, "2024-03-20", UPI_TEXT);
+    let a = doc(
+        "upi-1",
+        Some("https://www.upi.com/a/1"),
+        None,
+        "2024-03-20",
+        UPI_TEXT,
+    );
     let ea = vec![
-        event(&a, 0, ("CHNGOV", "Chinese President Xi Jinping"), "057", ("RUSGOV", "Russian President Vladimir Putin"), "congratulated"),
-        event(&a, 2, ("RUSGOV", "The Kremlin"), "051", ("CHN", "Beijing"), "thanked"),
+        event(
+            &a,
+            0,
+            ("CHNGOV", "Chinese President Xi Jinping"),
+            "057",
+            ("RUSGOV", "Russian President Vladimir Putin"),
+            "congratulated",
+        ),
+        event(
+            &a,
+            2,
+            ("RUSGOV", "The Kremlin"),
+            "051",
+            ("CHN", "Beijing"),
+            "thanked",
+        ),
     ];
-    let b = doc("other-7", Some("https://news.example.org/x/7"), None, "2024-03-20", REWRITE_TEXT);
-    let eb = vec![event(&b, 0, ("CHNGOV", "Chinese President Xi Jinping"), "057", ("RUSGOV", "Russian President Vladimir Putin"), "congratulated")];
+    let b = doc(
+        "other-7",
+        Some("https://news.example.org/x/7"),
+        None,
+        "2024-03-20",
+        REWRITE_TEXT,
+    );
+    let eb = vec![event(
+        &b,
+        0,
+        ("CHNGOV", "Chinese President Xi Jinping"),
+        "057",
+        ("RUSGOV", "Russian President Vladimir Putin"),
+        "congratulated",
+    )];
     vec![(a, ea), (b, eb)]
+}
+
+fn codebook_entry(code: &str) -> Option<dyad_dict::CodebookEntry> {
+    static CODEBOOK: std::sync::OnceLock<dyad_dict::Codebook> = std::sync::OnceLock::new();
+    CODEBOOK.get_or_init(|| dyad_dict::builtin().dicts.codebook).lookup(code).cloned()
 }
