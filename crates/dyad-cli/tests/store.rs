@@ -1,6 +1,5 @@
 //! `dyad stats|events|export|recode` against a database coded from a small fixture with the
 //! built-in dictionaries: the same congratulation reported by two outlets is one event.
-use dyad_doc::Stage;
 use dyad_store::{Filter, Store};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,20 +8,18 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store_congratulation.jsonl")
 }
 
-/// Read, segment and code the fixture into a new database (what `dyad code --db` does).
+/// Code the fixture into a new database with `dyad code --db`, twice: the second run must add
+/// nothing (articles are keyed by content hash).
 fn coded_db(dir: &Path) -> PathBuf {
-    let coder = dyad_code::Coder::new(&dyad_dict::builtin().dicts);
     let db = dir.join("t.db");
-    let mut store = Store::open(&db).unwrap();
-    store.begin_batch().unwrap();
-    let opts = dyad_ingest::Options::default();
-    for doc in dyad_ingest::documents(&[fixture()], &opts) {
-        let mut doc = doc.unwrap();
-        dyad_segment::Segmenter.run(&mut doc);
-        let events = coder.code_document(&doc);
-        store.add(&doc, &events).unwrap();
-    }
-    store.commit().unwrap();
+    let fixture = fixture();
+    let args = ["code", "--quiet", "--db", db.to_str().unwrap(), fixture.to_str().unwrap()];
+    let (ok, _, err) = dyad(&args);
+    assert!(ok, "{err}");
+    assert!(err.contains("stored 2 new article(s)"), "{err}");
+    let (ok, _, err) = dyad(&args);
+    assert!(ok, "{err}");
+    assert!(err.contains("stored 0 new article(s) with 0 events in") && err.contains("(2 already there)"), "{err}");
     db
 }
 
@@ -218,25 +215,19 @@ fn seeds_store_query_and_export() {
             seeds.join(f).display()
         );
     }
-    let coder = dyad_code::Coder::new(&dyad_dict::builtin().dicts);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("seeds.db");
+    // What a user runs: `dyad code --date D SEED` into the same database; returns the number of
+    // new articles the runs reported.
     let code_seeds = || {
-        let mut store = Store::open(&db).unwrap();
-        store.begin_batch().unwrap();
         let mut new = 0;
         for (f, date) in files {
-            let opts = dyad_ingest::Options {
-                date: Some(date.parse().unwrap()),
-                ..Default::default()
-            };
-            for doc in dyad_ingest::documents(&[seeds.join(f)], &opts) {
-                let mut doc = doc.unwrap();
-                dyad_segment::Segmenter.run(&mut doc);
-                new += store.add(&doc, &coder.code_document(&doc)).unwrap().new as usize;
-            }
+            let seed = seeds.join(f);
+            let args = ["code", "--quiet", "--db", db.to_str().unwrap(), "--date", date, seed.to_str().unwrap()];
+            let (ok, _, err) = dyad(&args);
+            assert!(ok, "{err}");
+            new += err.contains("stored 1 new article(s)") as usize;
         }
-        store.commit().unwrap();
         new
     };
     assert_eq!(code_seeds(), 2);

@@ -135,6 +135,17 @@ const SOUP: &[&str] = &[
     "\t",
     "12,000",
     "visit",
+    "missile",
+    "new",
+    "two",
+    "very",
+    "Attack",
+    "attack",
+    "an",
+    "its",
+    "Gondorian",
+    "it",
+    "they",
 ];
 
 #[test]
