@@ -72,12 +72,21 @@ impl Memory {
     /// Resolve the pronouns of a sentence's mentions and update the memory with its actors.
     /// `is_person` tells whether an actor entry is a person.
     pub fn resolve(&mut self, t: &Tagged, mentions: &mut [Mention], is_person: impl Fn(u32) -> bool) {
+        // The actor the sentence opens with ("Frodo said he ..."), if any.
+        let first: Option<(usize, Vec<String>)> = mentions
+            .first()
+            .filter(|m| m.start <= 1 && m.units.iter().all(|u| u.pronoun.is_none()) && !t.words[m.end - 1].possessive)
+            .map(|m| (m.start, m.codes()))
+            .filter(|(_, c)| !c.is_empty());
+        let first = first.as_ref();
         // Third-person pronouns first: the speaker may be "he".
         for m in mentions.iter_mut() {
             for u in &mut m.units {
                 match u.pronoun.as_deref() {
                     Some("he" | "she" | "him") => {
-                        if let Some(p) = self.subject.clone().or_else(|| self.recent_person(None)) {
+                        // Else the sentence's own first actor before it ("Frodo said he ...").
+                        let own = || first.filter(|(start, _)| *start < u.start).map(|(_, c)| c.clone());
+                        if let Some(p) = self.subject.clone().or_else(|| self.recent_person(None)).or_else(own) {
                             u.codes = p;
                         }
                     }

@@ -64,7 +64,8 @@ fn make(
     let pattern = match dec.chosen {
         Some(i) => {
             let p = &verb.patterns[dec.candidates[i].pattern];
-            format!("{} ({})", p.text, p.at)
+            // Dictionary files align codes with runs of spaces: one is enough here.
+            format!("{} ({})", p.text.split_whitespace().collect::<Vec<_>>().join(" "), p.at)
         }
         None => format!("{} [{}] ({})", verb.lemmas.join(" | "), verb.code.as_deref().unwrap_or("---"), verb.at),
     };

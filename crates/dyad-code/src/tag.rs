@@ -144,9 +144,17 @@ impl Tagged {
                     let after_the_name = bare
                         && words.get(i + len).is_some_and(|w| NOUN_PREPOSITIONS.contains(&w.norm.as_str()))
                         && nouns.iter().rev().find(|m| m.end == i).is_some_and(|m| {
-                            m.start > 0
-                                && DETERMINERS.contains(&words[m.start - 1].norm.as_str())
-                                && (m.start < 2 || !matches!(words[m.start - 2].norm.as_str(), "and" | "or" | ","))
+                            // The determiner may be one modifier away: "an anti-Gondor parade".
+                            let det = (1..=2)
+                                .filter(|d| m.start >= *d)
+                                .find(|d| DETERMINERS.contains(&words[m.start - d].norm.as_str()));
+                            let modifiers_only = det.is_some_and(|d| {
+                                (m.start - d + 1..m.start).all(|k| !words[k].punct && !words[k].capitalized && !in_noun[k])
+                            });
+                            modifiers_only
+                                && det.is_some_and(|d| {
+                                    m.start - d < 1 || !matches!(words[m.start - d - 1].norm.as_str(), "and" | "or" | ",")
+                                })
                                 && m.hits.iter().all(|h| matches!(h, NounHit::Actor { .. }))
                         });
                     // "U.S. Treasury Butcher": a capitalised form inside a sentence is a name,
@@ -223,7 +231,13 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
         k -= 1;
     }
     // "Iranian missile attack": modifiers after a country adjective make a compound noun.
-    if k > 0 && k + 1 == i && in_noun(k - 1) && !words[k - 1].possessive && !words[i].norm.ends_with('s') && !words[i].norm.ends_with("ed") {
+    if k > 0
+        && k + 1 == i
+        && in_noun(k - 1)
+        && !words[k - 1].possessive
+        && !words[i].norm.ends_with('s')
+        && !words[i].norm.ends_with("ed")
+    {
         return true;
     }
     if k < i && k > 0 {

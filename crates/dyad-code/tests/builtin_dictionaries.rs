@@ -83,6 +83,10 @@ fn dated_offices_follow_the_document_date() {
     assert_eq!(triples(moon, "2015-06-01"), ["KOROPP 111 JPN"]);
     assert_eq!(triples(moon, "2018-06-01"), ["KORGOV 111 JPN"]);
     assert_eq!(triples(moon, "2023-06-01"), ["KORELI 111 JPN"]);
+    // "George Bush" is either President: GOV while one of them was in office, not after.
+    assert_eq!(triples("George Bush praised Japan.", "2003-01-01"), ["USAGOV 051 JPN"]);
+    assert_eq!(triples("George Bush praised Japan.", "2015-01-01"), ["USAELI 051 JPN"]);
+    assert_eq!(triples("Former President George Bush praised Japan.", "2015-01-01"), ["USAELI 051 JPN"]);
 }
 
 #[test]
@@ -158,7 +162,6 @@ fn general_forms_from_tuning() {
         ("Germany said Iran must respect the treaty.", "DEU 100 IRN"),
         ("Lebanon rejected an appeal from the United Nations.", "LBN 120 IGOUNO"),
         ("Syrian rebels held Turkish civilians as human shields.", "SYRREB 184 TURCVL"),
-        ("Texas criticized Mexico.", "USA 111 MEX"),
         ("Mali accepted the demands of the rebels.", "MLI 080 ---REB"),
         ("Japan gave medical equipment to Nicaragua.", "JPN 073 NIC"),
         ("Israel mounted an invasion of Lebanon.", "ISR 190 LBN"),

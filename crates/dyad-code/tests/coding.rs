@@ -305,3 +305,10 @@ fn participle_chains_do_not_take_objects_as_subjects() {
     // A compound noun after a country adjective: "Gondorian missile attack".
     assert!(triples(&["The Gondorian missile attack on Mordor was condemned."], "2020-01-01").is_empty());
 }
+
+#[test]
+fn he_can_refer_to_the_sentence_opening_actor() {
+    assert_eq!(triples(&["Frodo said he criticized Mordor."], "2020-01-01"), vec!["HOBCIV 111 MOR"]);
+    // Not to a possessive deep in the sentence.
+    assert!(triples(&["On the future of Gondor's roads, he criticized Mordor."], "2020-01-01").is_empty());
+}

@@ -62,13 +62,20 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "{TSV_HEADER}")?;
     }
     let mut count = 0u64;
+    let mut failed = 0u64;
     let summary = map_documents(
         &a.input,
         |doc| {
-            let events = coder.code_document(&doc);
+            // A coder bug on one article skips that article instead of ending a long run.
+            let events = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code_document(&doc)));
             (doc, events)
         },
         |(doc, events)| {
+            let Ok(events) = events else {
+                failed += 1;
+                eprintln!("dyad: {}: the coder failed on this article (a bug: please report it); skipped", doc.id);
+                return Ok(());
+            };
             count += events.len() as u64;
             if !a.quiet {
                 for e in &events {
@@ -91,6 +98,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         w.finish()?; // prints what it stored
     }
     eprintln!("{}; {count} events", summary.line());
+    if failed > 0 {
+        eprintln!("dyad: {failed} article(s) skipped because the coder failed on them");
+        return Ok(ExitCode::from(1));
+    }
     Ok(summary.exit_code())
 }
 
