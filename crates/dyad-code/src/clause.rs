@@ -69,6 +69,39 @@ pub fn governed_by_preposition(t: &Tagged, m: &Mention) -> bool {
     k > 0 && PREPOSITIONS.contains(&t.words[k - 1].norm.as_str())
 }
 
+/// "The information ministry of Gondor said", "A group of Moroccan diplomats met": an actor after
+/// "of" whose head noun opens the clause stands for the whole subject (as PETRARCH codes it).
+/// Not after other prepositions ("an attack by Osgiliath soldiers ... promised").
+fn head_of_subject(t: &Tagged, m: &Mention) -> bool {
+    let mut k = m.start;
+    while k > 0 && matches!(t.words[k - 1].norm.as_str(), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k == 0 || t.words[k - 1].norm != "of" {
+        return false;
+    }
+    // The head: up to four plain words ("the information ministry") back to the clause start.
+    let mut j = k - 1;
+    let mut head = 0;
+    while j > 0 {
+        let w = &t.words[j - 1];
+        let s = w.norm.as_str();
+        if matches!(s, "the" | "a" | "an") {
+            j -= 1;
+            continue;
+        }
+        if w.punct || t.in_noun[j - 1] || t.in_verb[j - 1] || PREPOSITIONS.contains(&s) || SUBJECT_STOPS.contains(&s) || head == 4 {
+            break;
+        }
+        if matches!(s, "and" | "or" | "who" | "which" | "is" | "are" | "was" | "were" | "has" | "have" | "had") {
+            return false;
+        }
+        head += 1;
+        j -= 1;
+    }
+    head > 0 && (j == 0 || matches!(t.words[j - 1].norm.as_str(), ";" | ":" | "\"") || SUBJECT_STOPS.contains(&t.words[j - 1].norm.as_str()))
+}
+
 /// The subject of the verb: the nearest mention before it in the same clause that is not the
 /// object of a preposition. Returns the mention's index.
 pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<usize> {
@@ -92,7 +125,7 @@ pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<us
                 // "stoning police, attacking troops, damaging buildings": the object of an
                 // earlier verb is not the subject of a participle.
                 let object_of_verb = m.start > 0 && t.in_verb[m.start - 1] && participle && !k_after_speech;
-                if !governed_by_preposition(t, m) && !object_of_verb {
+                if (!governed_by_preposition(t, m) || head_of_subject(t, m)) && !object_of_verb {
                     return Some(idx);
                 }
                 k = m.start;

@@ -18,6 +18,8 @@ pub struct Memory {
     pub speaker: Option<Vec<String>>,
     /// The most recent person who was a sentence's subject: "he" prefers them.
     pub subject: Option<Vec<String>>,
+    /// Country codes named so far, most recent last: "the country", "the government".
+    pub countries: Vec<String>,
 }
 
 /// Verbs that frame reported speech ("X said", "his message read").
@@ -69,9 +71,38 @@ impl Memory {
         }
     }
 
+    /// Definite descriptions, from earlier sentences only: "the country" → the most recent
+    /// country; "the government", "the regime", "the leader" → that country with the role
+    /// (PRK + GOV = PRKGOV, what "the North Korean leader" composes to).
+    fn describe_definites(&self, t: &Tagged, mentions: &mut [Mention]) {
+        let Some(country) = self.countries.last() else { return };
+        for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
+            // Government words only: "the soldiers of the Red Army" are not the country's army.
+            if !u.definite || !u.actors.is_empty() || !u.agents.iter().all(|g| g.role == "GOV") {
+                continue;
+            }
+            if u.pronoun.is_some() {
+                u.codes = vec![country.clone()];
+                continue;
+            }
+            let base = crate::mention::ActorRef { entry: 0, kind: crate::compile::NameKind::Name, code: Some(country.clone()) };
+            u.codes = crate::mention::compose(&[base], &u.agents);
+            // Shown in the evidence as `"the government" → PRKGOV`.
+            let words: Vec<&str> = t.words[u.start - 1..u.end].iter().map(|w| w.norm.as_str()).collect();
+            u.pronoun = Some(words.join(" "));
+        }
+    }
+
     /// Resolve the pronouns of a sentence's mentions and update the memory with its actors.
-    /// `is_person` tells whether an actor entry is a person.
-    pub fn resolve(&mut self, t: &Tagged, mentions: &mut [Mention], is_person: impl Fn(u32) -> bool) {
+    /// `is_person` tells whether an actor entry is a person; `countries` are the country codes.
+    pub fn resolve(
+        &mut self,
+        t: &Tagged,
+        mentions: &mut [Mention],
+        is_person: impl Fn(u32) -> bool,
+        countries: &FxHashSet<String>,
+    ) {
+        self.describe_definites(t, mentions);
         // The actor the sentence opens with ("Frodo said he ..."), if any.
         let first: Option<(usize, Vec<String>)> = mentions
             .first()
@@ -129,6 +160,11 @@ impl Memory {
                     for a in &u.actors {
                         if a.kind != crate::compile::NameKind::Short {
                             self.seen.insert(a.entry);
+                        }
+                        // A country, or a person or body of one ("Kim Il Sung" PRKGOV → PRK).
+                        if let Some(c) = a.code.as_ref().and_then(|c| c.get(..3)).filter(|c| countries.contains(*c)) {
+                            self.countries.retain(|x| x != c);
+                            self.countries.push(c.to_string());
                         }
                     }
                     self.remember(u, &is_person);

@@ -1,6 +1,6 @@
 //! Turning a sentence's decisions into `Event` records: codes from the codebook, one event per
-//! (source, target) pair of compound actors, duplicates within the sentence dropped, and the
-//! evidence (character spans, the pattern and entries that fired).
+//! (source, target) pair of compound actors, duplicates within the sentence dropped, the date
+//! (`when.rs`), and the evidence (character spans, the pattern and entries that fired).
 
 use crate::mention::Mention;
 use crate::sentence::{Analysis, VerbDecision};
@@ -10,11 +10,17 @@ use dyad_doc::{Document, Event, Evidence, EvidenceSpan, Sentence};
 pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &Analysis) -> Vec<Event> {
     let text = doc.sentence_text(s);
     let mut out: Vec<Event> = Vec::new();
+    // The sentence's day references, read only once an event needs a date.
+    let mut days: Option<Vec<(usize, usize, chrono::NaiveDate)>> = None;
     for dec in &a.decisions {
         if dec.skipped.is_some() {
             continue;
         }
         let (Some(si), Some(ti)) = (dec.coding.source, dec.coding.target) else { continue };
+        let date = doc.date.map(|published| {
+            let refs = days.get_or_insert_with(|| crate::when::day_references(&a.tagged, text, s.char_start, published));
+            crate::when::event_day(&a.tagged, &dec.verb, refs).unwrap_or(published)
+        });
         let (src, tgt) = (&a.mentions[si], &a.mentions[ti]);
         let mut pairs = Vec::new();
         if let Some(code) = &dec.coding.code {
@@ -29,7 +35,7 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
                     if sc == tc || out.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
                         continue;
                     }
-                    out.push(make(d, doc, index, s, text, a, dec, from, to, sc.clone(), tc, code.clone()));
+                    out.push(make(d, doc, index, s, text, a, dec, from, to, sc.clone(), tc, code.clone(), date));
                 }
             }
         }
@@ -51,6 +57,7 @@ fn make(
     source: String,
     target: String,
     code: String,
+    date: Option<chrono::NaiveDate>,
 ) -> Event {
     let entry = d.codebook.lookup(&code);
     let root = code.get(..2).unwrap_or(&code).to_string();
@@ -77,7 +84,7 @@ fn make(
         article: doc.id.clone(),
         sentence: index,
         sentence_text: text.to_string(),
-        date: doc.date,
+        date,
         source,
         target,
         root,

@@ -68,8 +68,8 @@ impl Explanation {
                     .map(|h| match h {
                         NounHit::Actor { entry, kind, code, .. } => {
                             let e = &d.actors[*entry as usize];
-                            let code =
-                                code.clone().or_else(|| e.code_on(doc.date).map(str::to_string)).unwrap_or_else(|| "---".into());
+                            let all = e.codes_on(doc.date).join("/");
+                            let code = code.clone().or((!all.is_empty()).then_some(all)).unwrap_or_else(|| "---".into());
                             format!("actor {} [{}] as {:?} ({})", e.name, code, kind, e.at)
                         }
                         NounHit::Agent { entry } => {

@@ -19,6 +19,7 @@ mod pattern;
 mod sentence;
 mod tag;
 pub mod validation;
+mod when;
 
 pub use explain::Explanation;
 pub use modality::intent_code;

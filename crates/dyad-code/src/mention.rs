@@ -39,6 +39,11 @@ pub struct Unit {
     pub codes: Vec<String>,
     /// A person or an office holder: what "he", "I" and "you" can refer to.
     pub person_like: bool,
+    /// A definite description standing for an actor named earlier: "the government", "the
+    /// regime" (agents after "the", no actor), "the country" (pronoun "the country").
+    pub definite: bool,
+    /// "former" before or inside the phrase: CAMEO's elites (ELI) instead of the office.
+    pub former: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -103,7 +108,11 @@ fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
                 match pick_hit(&m.hits) {
                     NounHit::Actor { entry, kind, code, .. } => {
                         let e = &d.actors[*entry as usize];
-                        let code = code.clone().or_else(|| e.code_on(date).map(str::to_string));
+                        // `[FRO/BIL/SAM]` entries stand for each code: `compose` splits on `/`.
+                        let code = code.clone().or_else(|| {
+                            let all = e.codes_on(date);
+                            (!all.is_empty()).then(|| all.join("/"))
+                        });
                         u.person_like |= e.kind == ActorKind::Person;
                         u.actors.push(ActorRef { entry: *entry, kind: *kind, code });
                     }
@@ -117,6 +126,12 @@ fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
                 n += 1;
                 let Some(next) = t.nouns.get(n) else { break };
                 if next.start == u.end {
+                    continue;
+                }
+                // "Arnor former security officials": the role after "former" is still Arnor's.
+                let agent_next = next.hits.iter().any(|h| matches!(h, NounHit::Agent { .. }));
+                if next.start == u.end + 1 && t.words[u.end].norm == "former" && agent_next && !u.actors.is_empty() {
+                    u.former = true;
                     continue;
                 }
                 // "Gondor's (main) government": a possessive actor owns the agent after it.
@@ -152,11 +167,22 @@ fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
                     && u.actors.iter().any(|a| {
                         a.code.as_ref().is_some_and(|c| c.len() > 3 && (c[3..].starts_with("GOV") || c[3..].starts_with("ELI")))
                     });
-            u.codes = compose(&u.actors, &u.agents);
+            u.former |= u.start > 0 && t.words[u.start - 1].norm == "former";
+            u.codes = codes_of(&u);
+            u.definite = u.actors.is_empty() && u.start > 0 && t.words[u.start - 1].norm == "the";
             i = u.end;
             out.push(u);
         } else {
             let w = &t.words[i].norm;
+            // "the country", "the nation": a country named earlier (resolved in `coref`).
+            if w == "the"
+                && t.words.get(i + 1).is_some_and(|n| matches!(n.norm.as_str(), "country" | "nation") && !n.possessive)
+                && !t.in_noun[i + 1]
+            {
+                out.push(Unit { start: i, end: i + 2, pronoun: Some("the country".into()), definite: true, ..Default::default() });
+                i += 2;
+                continue;
+            }
             if PRONOUNS.contains(&w.as_str()) || (w == "us" && !t.words[i].upper) {
                 out.push(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), person_like: true, ..Default::default() });
             }
@@ -176,6 +202,27 @@ fn office(role: &str) -> bool {
 fn skippable(t: &Tagged, k: usize) -> bool {
     let w = &t.words[k];
     !w.punct && !STOP.contains(&w.norm.as_str()) && !is_verb_at(t, k)
+}
+
+/// A unit's codes: `compose`, then "former" makes the office holder an elite (CAMEO ELI):
+/// "former Gondor prosecutors" GONJUD → GONELI, "former security officials in the White House"
+/// USAGOV → USAGOVELI. A bare country stays ("the former Soviet Union").
+pub fn codes_of(u: &Unit) -> Vec<String> {
+    if !u.former || u.agents.is_empty() && !u.actors.iter().any(|a| a.code.as_ref().is_some_and(|c| c.len() > 3)) {
+        return compose(&u.actors, &u.agents);
+    }
+    let agents: Vec<AgentRef> = u
+        .agents
+        .iter()
+        .map(|g| if g.prefix { g.clone() } else { AgentRef { role: "ELI".into(), ..g.clone() } })
+        .collect();
+    let mut codes = compose(&u.actors, &agents);
+    for c in &mut codes {
+        if !c.ends_with("ELI") {
+            c.push_str("ELI");
+        }
+    }
+    codes
 }
 
 /// Compose actor and agent codes: prefix roles + base + suffix roles ("NGO" + "ARN" + "GOV").
@@ -281,7 +328,7 @@ fn share_trailing_agents(units: &mut [Unit]) {
         {
             for u in rest {
                 u.actors = first.actors.clone();
-                u.codes = compose(&u.actors, &u.agents);
+                u.codes = codes_of(u);
             }
         }
     }
@@ -293,7 +340,8 @@ fn share_trailing_agents(units: &mut [Unit]) {
     {
         for u in rest {
             u.agents = last.agents.clone();
-            u.codes = compose(&u.actors, &u.agents);
+            u.former |= last.former;
+            u.codes = codes_of(u);
             u.person_like = true;
         }
     }
@@ -317,7 +365,8 @@ fn distribute_prepositions(t: &Tagged, mentions: &mut Vec<Mention>) {
                     let mut u = c.clone();
                     u.start = g.start;
                     u.agents = g.agents.clone();
-                    u.codes = compose(&u.actors, &u.agents);
+                    u.former |= g.former;
+                    u.codes = codes_of(&u);
                     u.person_like = true;
                     units.push(u);
                 }
@@ -355,5 +404,15 @@ mod tests {
         assert!(compose(&[ActorRef { entry: 0, kind: NameKind::Name, code: None }], &[]).is_empty());
         // No doubled roles.
         assert_eq!(compose(&[actor("USA", NameKind::Name)], &[agent("GOV", false), agent("GOV", false)]), vec!["USAGOV"]);
+    }
+
+    #[test]
+    fn former_makes_elites() {
+        let unit = |actors: Vec<ActorRef>, agents: Vec<AgentRef>| Unit { actors, agents, former: true, ..Default::default() };
+        assert_eq!(codes_of(&unit(vec![actor("GON", NameKind::Name)], vec![agent("JUD", false)])), vec!["GONELI"]);
+        // "Former security officials in the White House" (USAGOV): ELI after the actor's role.
+        assert_eq!(codes_of(&unit(vec![actor("USAGOV", NameKind::Name)], vec![agent("GOV", false)])), vec!["USAGOVELI"]);
+        // A bare country ("the former Soviet Union") keeps its code.
+        assert_eq!(codes_of(&unit(vec![actor("USR", NameKind::Name)], vec![])), vec!["USR"]);
     }
 }

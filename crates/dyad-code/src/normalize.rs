@@ -77,6 +77,21 @@ pub fn split_words(text: &str, char_base: usize) -> Vec<Word> {
             i += 2;
         } else if c.is_whitespace() || c == '-' || c == '_' {
             i += 1;
+        } else if let Some((decoded, len)) = html_entity(&chars[i..]) {
+            // "&amp;" left in scraped text is one "&", not "&", "amp", ";" (a clause break).
+            let end = i + len;
+            if decoded != ' ' {
+                words.push(Word {
+                    norm: decoded.to_string(),
+                    char_start: char_base + i,
+                    char_end: char_base + end,
+                    punct: true,
+                    possessive: false,
+                    capitalized: false,
+                    upper: false,
+                });
+            }
+            i = end;
         } else {
             let norm = match c {
                 '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => "\"".to_string(),
@@ -107,6 +122,26 @@ pub fn split_words(text: &str, char_base: usize) -> Vec<Word> {
         }
     }
     words
+}
+
+/// An HTML entity at the start of `chars` (`&amp;`, `&quot;`, `&#39;`, `&nbsp;`): the character
+/// it stands for and its length. Only the few that scraped news text leaves behind.
+fn html_entity(chars: &[char]) -> Option<(char, usize)> {
+    if chars.first() != Some(&'&') {
+        return None;
+    }
+    let semi = chars.iter().take(8).position(|c| *c == ';')?;
+    let name: String = chars[1..semi].iter().collect();
+    let decoded = match name.as_str() {
+        "amp" => '&',
+        "quot" => '"',
+        "apos" | "#39" | "#x27" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" | "#160" => ' ',
+        _ => return None,
+    };
+    Some((decoded, semi + 1))
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -1,6 +1,7 @@
 //! Matching a verb's patterns around one occurrence of the verb. Elements before `*` are
 //! looked for leftwards from the verb, elements after it rightwards, each within a few words
-//! of the previous one; `$` and `+` take the actor mention found there.
+//! of the previous one; `$` and `+` take the actor mention found there, `^` steps over the
+//! next actor mention, and a `Join` (PETRARCH `_`) allows no words between its neighbours.
 
 use crate::compile::{CompiledPattern, Element};
 use crate::mention::Mention;
@@ -23,6 +24,48 @@ impl PatternMatch {
     }
 }
 
+/// Words a `^` looks past to find its noun phrase.
+const PHRASE_LEAD: &[&str] = &["the", "a", "an", "with", "in", "at", "of", "to", "for", "on", "from", "by", "about"];
+
+/// A word that can be part of a plain noun phrase ("their *populations*").
+fn plain(t: &Tagged, k: usize) -> bool {
+    let w = &t.words[k];
+    !w.punct && !t.in_verb[k] && !PHRASE_LEAD.contains(&w.norm.as_str())
+}
+
+/// `^` after the verb: the end of the next noun phrase — an actor mention, else a run of plain
+/// words — after any determiners and prepositions. No phrase: `pos` unchanged.
+fn skip_phrase_right(t: &Tagged, mentions: &[Mention], pos: usize) -> usize {
+    let mut k = pos;
+    while k < t.words.len() && k - pos < MAX_GAP && PHRASE_LEAD.contains(&t.words[k].norm.as_str()) {
+        k += 1;
+    }
+    if let Some(m) = mentions.iter().find(|m| m.start == k) {
+        return m.end;
+    }
+    let start = k;
+    while k < t.words.len() && plain(t, k) && !mentions.iter().any(|m| m.start == k) {
+        k += 1;
+    }
+    if k > start { k } else { pos }
+}
+
+/// `^` before the verb: the start of the noun phrase before `pos`, likewise.
+fn skip_phrase_left(t: &Tagged, mentions: &[Mention], pos: usize) -> usize {
+    let mut k = pos;
+    while k > 0 && pos - k < MAX_GAP && PHRASE_LEAD.contains(&t.words[k - 1].norm.as_str()) {
+        k -= 1;
+    }
+    if let Some(m) = mentions.iter().find(|m| m.end == k) {
+        return m.start;
+    }
+    let end = k;
+    while k > 0 && plain(t, k - 1) && !mentions.iter().any(|m| m.end == k) {
+        k -= 1;
+    }
+    if k < end { k } else { pos }
+}
+
 fn blocked(t: &Tagged, from: usize, to: usize) -> bool {
     t.words[from..to].iter().any(|w| w.norm == ";" || w.norm == ".")
 }
@@ -35,13 +78,18 @@ pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &Verb
     let mut m = PatternMatch::default();
     // Leftwards from the verb.
     let mut pos = v.start;
+    // A `Join` (PETRARCH `_`): the next element found must touch the previous one.
+    let mut adjacent = false;
     for e in p.elements[..verb_at].iter().rev() {
+        let gap = if std::mem::take(&mut adjacent) { 0 } else { MAX_GAP };
         match e {
-            Element::Verb | Element::Skip => {}
+            Element::Verb => {}
+            Element::Join => adjacent = true,
+            Element::Skip => pos = skip_phrase_left(t, mentions, pos),
             Element::Source | Element::Target => {
                 let idx = mentions.partition_point(|x| x.end <= pos).checked_sub(1)?;
                 let men = &mentions[idx];
-                if pos - men.end > MAX_GAP {
+                if pos - men.end > gap {
                     return None;
                 }
                 if blocked(t, men.end, pos) {
@@ -55,9 +103,13 @@ pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &Verb
                 pos = men.start;
             }
             Element::Words(alts) => {
-                let lo = pos.saturating_sub(MAX_GAP + alts.iter().map(Vec::len).max().unwrap_or(1));
-                let found = (lo..pos).rev().find_map(|s| {
-                    alts.iter().find(|a| s + a.len() <= pos && t.ids[s..s + a.len()] == a[..]).map(|a| (s, s + a.len()))
+                // The nearest end first; there, the longest alternative ("really did not", not
+                // "did not", so that an element joined before it can still touch it).
+                let found = (pos.saturating_sub(gap)..=pos).rev().find_map(|e| {
+                    alts.iter()
+                        .filter(|a| a.len() <= e && t.ids[e - a.len()..e] == a[..])
+                        .max_by_key(|a| a.len())
+                        .map(|a| (e - a.len(), e))
                 })?;
                 if blocked(t, found.1, pos) {
                     return None;
@@ -69,12 +121,16 @@ pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &Verb
     }
     // Rightwards.
     let mut pos = v.end;
+    adjacent = false;
     for e in &p.elements[verb_at + 1..] {
+        let gap = if std::mem::take(&mut adjacent) { 0 } else { MAX_GAP };
         match e {
-            Element::Verb | Element::Skip => {}
+            Element::Verb => {}
+            Element::Join => adjacent = true,
+            Element::Skip => pos = skip_phrase_right(t, mentions, pos),
             Element::Source | Element::Target => {
                 let idx = mentions.partition_point(|x| x.start < pos);
-                let men = mentions.get(idx).filter(|x| x.start - pos <= MAX_GAP)?;
+                let men = mentions.get(idx).filter(|x| x.start - pos <= gap)?;
                 if blocked(t, pos, men.start) {
                     return None;
                 }
@@ -86,9 +142,12 @@ pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &Verb
                 pos = men.end;
             }
             Element::Words(alts) => {
-                let hi = (pos + MAX_GAP + 1).min(t.words.len());
+                let hi = (pos + gap + 1).min(t.words.len());
                 let found = (pos..hi).find_map(|s| {
-                    alts.iter().find(|a| s + a.len() <= t.words.len() && t.ids[s..s + a.len()] == a[..]).map(|a| (s, s + a.len()))
+                    alts.iter()
+                        .filter(|a| s + a.len() <= t.words.len() && t.ids[s..s + a.len()] == a[..])
+                        .max_by_key(|a| a.len())
+                        .map(|a| (s, s + a.len()))
                 })?;
                 if blocked(t, pos, found.0) {
                     return None;

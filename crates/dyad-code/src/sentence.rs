@@ -10,7 +10,7 @@ use crate::modality::{self, Modality};
 use crate::pattern::{self, PatternMatch};
 use crate::tag::{Tagged, VerbMatch};
 use chrono::NaiveDate;
-use dyad_dict::{Dictionaries, DiscardScope};
+use dyad_dict::{ActorKind, Dictionaries, DiscardScope};
 
 /// A pattern of the verb that matched, with its specificity.
 #[derive(Clone, Debug)]
@@ -60,7 +60,9 @@ pub fn analyse(
 ) -> Analysis {
     let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen);
     let mut mentions = mention::build(&tagged, d, date);
-    memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == dyad_dict::ActorKind::Person);
+    memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == ActorKind::Person, &c.countries);
+    // "the country" with no country named before it stands for nothing: not an actor.
+    mentions.retain(|m| !m.units.iter().all(|u| u.definite && u.codes.is_empty()));
     let discard = tagged.discard.map(|(s, _, _)| s);
     // Without any actor no verb can make an event: skip pattern matching (unless explaining).
     let decisions = if discard.is_some() || (!explain && mentions.is_empty()) {

@@ -312,3 +312,90 @@ fn he_can_refer_to_the_sentence_opening_actor() {
     // Not to a possessive deep in the sentence.
     assert!(triples(&["On the future of Gondor's roads, he criticized Mordor."], "2020-01-01").is_empty());
 }
+
+#[test]
+fn slash_codes_make_one_event_per_code() {
+    // `The Fellowship [FRO/BIL]`: the name stands for both actors (PETRARCH `[FRO/BIL/SAM]`).
+    assert_eq!(triples(&["The Fellowship criticized Mordor."], "2020-01-01"), vec!["FRO 111 MOR", "BIL 111 MOR"]);
+    assert_eq!(triples(&["Gondor attacked the Fellowship."], "2020-01-01"), vec!["GON 190 FRO", "GON 190 BIL"]);
+}
+
+#[test]
+fn joined_pattern_elements_must_be_consecutive() {
+    // `* new _ &tietypes _ relations [903]`: no words may come between the joined elements.
+    assert_eq!(triples(&["Gondor will abandon new economic relations with Arnor."], "2020-01-01"), vec!["GON 903 ARN"]);
+    assert_eq!(
+        triples(&["Gondor will abandon new global economic relations with Arnor."], "2020-01-01"),
+        vec!["GON 345 ARN"],
+        "a word between `new` and the set member: the pattern fails, the verb's code applies"
+    );
+}
+
+#[test]
+fn skip_steps_over_the_next_noun_phrase() {
+    // `* feast in ^ + [045]`: `^` steps over "Russia", the target is the actor after it.
+    assert_eq!(triples(&["Gondor celebrated a feast in Russia with Arnor."], "2020-01-01"), vec!["GON 045 ARN"]);
+    // A plain noun phrase is stepped over too ("the capital"); without a target there is no event.
+    assert_eq!(triples(&["Gondor celebrated a feast in the capital with Arnor."], "2020-01-01"), vec!["GON 045 ARN"]);
+}
+
+#[test]
+fn actor_after_of_in_the_subject_head_is_the_subject() {
+    assert_eq!(triples(&["The information ministry of Gondor criticized Arnor."], "2020-01-01"), vec!["GON 111 ARN"]);
+    assert_eq!(triples(&["A group of Russian soldiers attacked Arnor."], "2020-01-01"), vec!["RUSMIL 190 ARN"]);
+    // Other prepositions still keep their actor out of the subject.
+    assert!(triples(&["An attack by Gondor criticized Arnor."], "2020-01-01").is_empty());
+}
+
+#[test]
+fn html_entities_left_in_text_are_one_character() {
+    // "&amp;" is "&", not "&", "amp", ";" (a clause break that would hide the target).
+    assert_eq!(triples(&["Gondor criticized the Black &amp; White Rohan."], "2020-01-01"), vec!["GON 111 ROH"]);
+}
+
+fn dates(line: &str) -> Vec<String> {
+    code(&[line], "2020-01-01").iter().map(|e| e.date.map(|d| d.to_string()).unwrap_or_default()).collect()
+}
+
+#[test]
+fn a_day_in_the_verbs_clause_dates_the_event() {
+    // Published Wednesday 2020-01-01.
+    assert_eq!(dates("Gondor attacked Mordor on Monday."), ["2019-12-30"]);
+    assert_eq!(dates("Yesterday Gondor attacked Mordor."), ["2019-12-31"]);
+    // Week, month and year references keep the publication date.
+    assert_eq!(dates("Gondor attacked Mordor last week."), ["2020-01-01"]);
+    assert_eq!(dates("Gondor attacked Mordor in December."), ["2020-01-01"]);
+    // The day belongs to another verb: "said on Monday" dates the saying, not the attack.
+    assert_eq!(dates("Gondor attacked Mordor, officials said on Monday."), ["2020-01-01"]);
+    // Without a publication date there is no event date.
+    assert_eq!(code(&["Gondor attacked Mordor on Monday."], "")[0].date, None);
+}
+
+#[test]
+fn definite_descriptions_refer_to_the_last_country_named() {
+    let doc = ["Gondor held talks with Arnor.", "Later the government attacked Mordor.", "Rohan criticized the country."];
+    // Arnor is the last country before sentence 2, Mordor the last before sentence 3.
+    assert_eq!(triples(&doc, "2020-01-01"), vec!["GON 043 ARN", "ARNGOV 190 MOR", "ROH 111 MOR"]);
+    // "the leader" composes like "the Gondorian leader" would.
+    assert_eq!(triples(&["Mordor attacked Gondor.", "The leader criticized Rohan."], "2020-01-01"), vec![
+        "MOR 190 GON",
+        "GONGOV 111 ROH"
+    ]);
+    // Only earlier sentences count, and with no country before it "the country" is no actor.
+    assert_eq!(triples(&["The government criticized Rohan."], "2020-01-01"), vec!["---GOV 111 ROH"]);
+    assert_eq!(triples(&["The country criticized Rohan."], "2020-01-01"), Vec::<String>::new());
+    // The evidence says what the description was taken to mean.
+    let e = &code(&["Gondor attacked Arnor.", "The government criticized Rohan."], "2020-01-01")[1];
+    assert!(e.evidence.source_entry.as_deref().unwrap().contains("\"the government\" → ARNGOV"), "{:?}", e.evidence.source_entry);
+}
+
+#[test]
+fn former_office_holders_are_elites() {
+    // CAMEO: former officials are ELI, not the office (GOV, MIL, ...).
+    assert_eq!(triples(&["Former Gondorian soldiers attacked Arnor."], "2020-01-01"), vec!["GONELI 190 ARN"]);
+    assert_eq!(triples(&["The former president of Gondor criticized Arnor."], "2020-01-01"), vec!["GONELI 111 ARN"]);
+    // "former" between a country and its role still composes ("Arnor former soldiers").
+    assert_eq!(triples(&["Arnor former soldiers attacked Rohan."], "2020-01-01"), vec!["ARNELI 190 ROH"]);
+    // A bare country is left alone.
+    assert_eq!(triples(&["Arnor criticized the former Gondor."], "2020-01-01"), vec!["ARN 111 GON"]);
+}

@@ -148,6 +148,7 @@ fn actor_codes(d: &Dictionaries, out: &mut Vec<Diagnostic>) {
         let codes = a
             .code
             .iter()
+            .chain(&a.extra_codes)
             .chain(a.dated.iter().map(|c| &c.code))
             .chain(aliases.filter_map(|x| x.code.as_ref()));
         for c in codes {

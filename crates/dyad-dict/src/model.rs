@@ -11,6 +11,10 @@
 //! * Pattern words: in dyad's format each bare word is its own one-word `Phrase` (gaps allowed
 //!   between elements); a multi-word `Phrase` is consecutive words (`(financial aid)`,
 //!   PETRARCH `{FINANCIAL AID}` or `AIR_STRIKE`).
+//! * `PatternElement::Join`: PETRARCH `_` between elements (`NEW_&TIETYPES_RELATIONS`, `IN_*`):
+//!   its neighbours must be consecutive in the sentence.
+//! * `ActorEntry::extra_codes`: PETRARCH `[FRO/BIL/SAM]` — the name stands for several actors
+//!   at once (`code` is the first, these the rest); the coder makes one event per code.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -104,6 +108,9 @@ pub struct ActorEntry {
     pub name: String,
     /// Default code when no dated code applies; `None` is the null code.
     pub code: Option<String>,
+    /// Further default codes (`[FRO/BIL/SAM]`): the name stands for each of these actors too.
+    #[serde(default)]
+    pub extra_codes: Vec<String>,
     pub kind: ActorKind,
     /// Further full names and variants.
     pub names: Vec<Alias>,
@@ -128,6 +135,18 @@ impl ActorEntry {
             None => self.dated.iter().find(|c| c.range.to.is_none()),
         };
         hit.map(|c| c.code.as_str()).or(self.code.as_deref())
+    }
+
+    /// Every code this actor has on `date`: the dated code if one applies, else the default
+    /// code followed by `extra_codes`. Empty: the null code.
+    pub fn codes_on(&self, date: Option<NaiveDate>) -> Vec<&str> {
+        match self.code_on(date) {
+            None => Vec::new(),
+            Some(c) if Some(c) == self.code.as_deref() => {
+                std::iter::once(c).chain(self.extra_codes.iter().map(String::as_str)).collect()
+            }
+            Some(c) => vec![c],
+        }
     }
 }
 
@@ -162,6 +181,9 @@ pub enum PatternElement {
     Set(String),
     /// TABARI/PETRARCH `^`: skip to the end of the current noun phrase.
     Skip,
+    /// The elements on either side are consecutive in the sentence, no words between
+    /// (PETRARCH `_`: `NEW_&TIETYPES_RELATIONS`, `IN_*`; dyad's format writes a lone `_`).
+    Join,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

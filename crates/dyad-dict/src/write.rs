@@ -56,7 +56,11 @@ pub fn actors_text(actors: &[ActorEntry], skipped: &mut Vec<String>) -> String {
             skipped.push(format!("{}: actor name `{}`", a.at, a.name));
             continue;
         }
-        writeln!(out, "{} [{}]", a.name, a.code.as_deref().unwrap_or("---")).ok();
+        let mut code = a.code.as_deref().unwrap_or("---").to_string();
+        for c in &a.extra_codes {
+            code = format!("{code}/{c}");
+        }
+        writeln!(out, "{} [{code}]", a.name).ok();
         writeln!(out, "  type: {}", format!("{:?}", a.kind).to_lowercase()).ok();
         for (key, list) in [
             ("name", &a.names),
@@ -110,7 +114,7 @@ pub fn agents_text(agents: &[AgentEntry], skipped: &mut Vec<String>) -> String {
 fn word_ok(w: &str) -> bool {
     writable(w)
         && !w.contains(['(', ')', ' ', '[', ']'])
-        && !matches!(w, "*" | "$" | "+" | "^")
+        && !matches!(w, "*" | "$" | "+" | "^" | "_")
         && !w.starts_with('&')
 }
 
@@ -123,6 +127,7 @@ pub fn pattern_text(p: &Pattern) -> Option<String> {
             PatternElement::Source => "$".to_string(),
             PatternElement::Target => "+".to_string(),
             PatternElement::Skip => "^".to_string(),
+            PatternElement::Join => "_".to_string(),
             PatternElement::Set(s) if word_ok(s) => format!("&{s}"),
             PatternElement::Phrase(ws) if ws.len() == 1 && word_ok(&ws[0]) => ws[0].clone(),
             PatternElement::Phrase(ws) if !ws.is_empty() && ws.iter().all(|w| word_ok(w)) => {

@@ -198,6 +198,13 @@ fn petrarch_actors() {
     let cuellar = &d.actors[3];
     assert_eq!(cuellar.code.as_deref(), Some("ELI"));
     assert_eq!(cuellar.dated[0].code, "IGOUNO");
+
+    // `[FRO/BIL/SAM]`: one name, several actors; all codes kept.
+    let shire = &d.actors[4];
+    assert_eq!(shire.code.as_deref(), Some("FRO"));
+    assert_eq!(shire.extra_codes, ["BIL", "SAM"]);
+    assert_eq!(shire.codes_on(None), ["FRO", "BIL", "SAM"]);
+    assert_eq!(cuellar.codes_on(Some(date("1990-01-01"))), ["IGOUNO"]);
 }
 
 #[test]
@@ -322,8 +329,10 @@ fn petrarch_verbs() {
             Verb,
             phrase(&["of"]),
             Set("currency".into()),
+            Join,
             phrase(&["aid"])
-        ]
+        ],
+        "`{{&CURRENCY AID}}`: consecutive"
     );
     assert_eq!(
         (p[6].code.as_deref(), p[6].reverse_code.as_deref()),
@@ -363,7 +372,8 @@ fn petrarch_verbs() {
     }
     assert_eq!(
         cordon.patterns[0].elements,
-        [phrase(&["in", "and"]), Verb, phrase(&["out"])]
+        [phrase(&["in", "and"]), Join, Verb, Join, phrase(&["out"])],
+        "`_` joins elements: no words between them"
     );
 }
 

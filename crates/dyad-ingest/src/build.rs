@@ -164,6 +164,7 @@ fn url_host(url: &str) -> Option<String> {
 fn set_text(doc: &mut Document, paragraphs: &[Paragraph]) {
     let len = paragraphs.iter().map(|p| p.text.len() + 2).sum();
     let mut text = String::with_capacity(len);
+    doc.paragraphs.reserve(paragraphs.len());
     for p in paragraphs {
         if !text.is_empty() {
             text.push_str("\n\n");

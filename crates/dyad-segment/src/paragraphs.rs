@@ -7,7 +7,7 @@ use crate::chars::is_space;
 
 pub fn paragraphs(text: &str) -> Vec<TextSpan> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 256 + 1);
     // The first and last byte of the non-blank lines seen since the last blank line.
     let mut current: Option<(usize, usize)> = None;
     let mut line_start = 0;

@@ -29,11 +29,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     for m in found {
         if let Some(i) = m.actor {
             let e = &dicts.actors[i];
-            let code = m.code_override.as_deref().or_else(|| e.code_on(a.date)).unwrap_or("--- (null code)");
+            // `[FRO/BIL/SAM]` entries stand for every code.
+            let all = e.codes_on(a.date).join("/");
+            let code = m.code_override.as_deref().or((!all.is_empty()).then_some(all.as_str())).unwrap_or("--- (null code)");
             let on = a.date.map(|d| d.to_string()).unwrap_or_else(|| "today".into());
             println!("\"{}\" → actor {} ({}) as {}", m.phrase, e.name, e.at, m.kind);
             println!("  code on {on}: {code}");
             println!("  default code: {}", e.code.as_deref().unwrap_or("---"));
+            if !e.extra_codes.is_empty() {
+                println!("  also: {} (one event per code)", e.extra_codes.join(", "));
+            }
             for d in &e.dated {
                 let f = d.range.from.map(|x| x.to_string()).unwrap_or_default();
                 let t = d.range.to.map(|x| x.to_string()).unwrap_or_default();

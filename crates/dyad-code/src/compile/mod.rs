@@ -65,6 +65,8 @@ pub enum Element {
     Source,
     Target,
     Skip,
+    /// The next element must start right where the previous one ended (PETRARCH `_`).
+    Join,
     /// One of these word sequences (a phrase, an alternative, or a synonym set).
     Words(Vec<Vec<u32>>),
 }
@@ -89,6 +91,8 @@ pub struct Compiled {
     pub discards: Trie<DiscardScope>,
     /// Per verb entry, its compiled patterns.
     pub patterns: Vec<Vec<CompiledPattern>>,
+    /// Codes of the countries (three letters), for "the country" / "the government".
+    pub countries: rustc_hash::FxHashSet<String>,
 }
 
 impl Compiled {
@@ -142,7 +146,19 @@ impl Compiled {
         for x in &d.discards {
             discards.insert(&vocab.phrase(&x.phrase), x.scope);
         }
-        Compiled { vocab, nouns, verbs, discards, patterns }
+        // Country entries (PETRARCH files say no kind: a bare three-letter code is a country).
+        let countries = d
+            .actors
+            .iter()
+            .filter(|a| match a.kind {
+                dyad_dict::ActorKind::Country | dyad_dict::ActorKind::Territory => true,
+                dyad_dict::ActorKind::Other => a.code.as_ref().is_some_and(|c| c.len() == 3),
+                _ => false,
+            })
+            .filter_map(|a| a.code.clone())
+            .filter(|c| c.len() == 3)
+            .collect();
+        Compiled { vocab, nouns, verbs, discards, patterns, countries }
     }
 }
 
@@ -168,6 +184,7 @@ fn compile_pattern(
                 Element::Target
             }
             PatternElement::Skip => Element::Skip,
+            PatternElement::Join => Element::Join,
             PatternElement::Phrase(words) => {
                 let ids = phrase_ids(words, vocab);
                 if ids.is_empty() {

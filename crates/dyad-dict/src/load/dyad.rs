@@ -200,7 +200,17 @@ fn kind(s: &str) -> Option<ActorKind> {
 
 fn actor(b: &Block, report: &mut Report) -> Option<ActorEntry> {
     let (names, code) = split_bracket(b.head);
+    // `[FRO/BIL/SAM]`: the name stands for several actors; the first is the code.
+    let mut extra_codes = Vec::new();
     let code = match code {
+        Some(c) if c.contains('/') => {
+            let mut parts = c.split('/');
+            let first = actor_code(parts.next().unwrap_or(""), b.line, report).ok()?;
+            for p in parts {
+                extra_codes.extend(actor_code(p, b.line, report).ok()?);
+            }
+            first
+        }
         Some(c) => actor_code(c, b.line, report).ok()?,
         None => {
             report.warn(
@@ -218,6 +228,7 @@ fn actor(b: &Block, report: &mut Report) -> Option<ActorEntry> {
     let mut e = ActorEntry {
         name: name.to_string(),
         code,
+        extra_codes,
         at: report.at(b.line),
         ..Default::default()
     };
@@ -480,6 +491,7 @@ fn pattern_elements(body: &str) -> Result<Vec<PatternElement>, String> {
             "$" => PatternElement::Source,
             "+" => PatternElement::Target,
             "^" => PatternElement::Skip,
+            "_" => PatternElement::Join,
             t if t.contains(')') => return Err(format!("`)` without `(` in `{t}`")),
             t if t.contains('(') => return Err(format!("`(` must start a word group: `{t}`")),
             t => match t.strip_prefix('&') {

@@ -71,7 +71,8 @@ fn date(s: &str) -> Option<NaiveDate> {
 
 /// One `[CODE]`, `[CODE >D]`, `[CODE <D]` or `[CODE D-D]` group.
 enum Restriction {
-    Default(Option<String>),
+    /// The code and any further codes (`[FRO/BIL/SAM]`).
+    Default(Option<String>, Vec<String>),
     Dated(DatedCode),
 }
 
@@ -81,35 +82,38 @@ fn restriction(body: &str, line: usize, report: &mut Report) -> Option<Restricti
         Some(i) => (&body[..i], body[i..].trim()),
         None => (body, ""),
     };
-    let code = if let Some((first, _)) = code.split_once('/') {
+    // `[FRO/BIL/SAM]`: several actors at once; the first is the code, the rest extras.
+    let mut codes = Vec::new();
+    for part in code.split('/') {
+        match part {
+            "---" | "" => codes.push(None),
+            c if is_code_alphabet(c) => codes.push(Some(c.to_string())),
+            c if is_code_alphabet(&c.to_uppercase()) => {
+                report.warn(
+                    line,
+                    format!("lower-case actor code `{c}` read as {}", c.to_uppercase()),
+                );
+                codes.push(Some(c.to_uppercase()));
+            }
+            c => {
+                report.error(
+                    line,
+                    format!("`{c}` is not an actor code (capital letters and digits)"),
+                );
+                return None;
+            }
+        }
+    }
+    let code = codes.first().cloned().flatten();
+    let extra: Vec<String> = codes.into_iter().skip(1).flatten().collect();
+    if !extra.is_empty() && !cond.is_empty() {
         report.warn(
             line,
-            format!("several codes `[{code}]`: dyad keeps one actor code per name, using {first}"),
+            format!("several codes `[{body}]` with a date: only {} is dated", code.as_deref().unwrap_or("---")),
         );
-        first
-    } else {
-        code
-    };
-    let code = match code {
-        "---" | "" => None,
-        c if is_code_alphabet(c) => Some(c.to_string()),
-        c if is_code_alphabet(&c.to_uppercase()) => {
-            report.warn(
-                line,
-                format!("lower-case actor code `{c}` read as {}", c.to_uppercase()),
-            );
-            Some(c.to_uppercase())
-        }
-        c => {
-            report.error(
-                line,
-                format!("`{c}` is not an actor code (capital letters and digits)"),
-            );
-            return None;
-        }
-    };
+    }
     if cond.is_empty() {
-        return Some(Restriction::Default(code));
+        return Some(Restriction::Default(code, extra));
     }
     let bad = |report: &mut Report, why: &str| {
         report.error(line, format!("date restriction `[{body}]`: {why} (expected >DATE, <DATE or DATE-DATE, dates YYYYMMDD or YYMMDD)"));
@@ -224,7 +228,12 @@ fn actors(text: &str, flavor: Flavor, report: &mut Report, dicts: &mut Dictionar
                 let mut alias = Alias::plain(name);
                 for g in groups {
                     match restriction(g, no, report) {
-                        Some(Restriction::Default(c)) => alias.code = c,
+                        Some(Restriction::Default(c, extra)) => {
+                            if !extra.is_empty() {
+                                report.warn(no, "several codes on a synonym: dyad keeps the first for it");
+                            }
+                            alias.code = c
+                        }
                         Some(Restriction::Dated(_)) => report.warn(no, "a dated code on a synonym applies to its whole entry in dyad; ignored here"),
                         None => {}
                     }
@@ -269,7 +278,10 @@ fn actors(text: &str, flavor: Flavor, report: &mut Report, dicts: &mut Dictionar
 
 fn apply(r: Option<Restriction>, e: &mut ActorEntry, line: usize, report: &mut Report) {
     match r {
-        Some(Restriction::Default(c)) => {
+        Some(Restriction::Default(c, extra)) => {
+            if !extra.is_empty() || c.is_some() {
+                e.extra_codes = extra;
+            }
             if e.code.is_some() && c.is_some() && e.code != c {
                 report.warn(
                     line,
@@ -614,12 +626,21 @@ fn verb_line(t: &str, no: usize, report: &mut Report) -> Option<VerbLine> {
     Some(VerbLine { lemma, forms, code })
 }
 
-/// Break one pattern token into elements: `IN_AND_*_OUT` → Phrase[in and], Verb, Phrase[out].
+/// Break one pattern token into elements: `IN_AND_*_OUT` → Phrase[in and], Join, Verb, Join,
+/// Phrase[out]. `_` means consecutive, so elements of one token are joined (not across `^`).
 fn token_elements(tok: &str, out: &mut Vec<PatternElement>, dropped: &mut Vec<&'static str>) {
     let mut words: Vec<String> = Vec::new();
+    let first = out.len();
+    let push = |out: &mut Vec<PatternElement>, el: PatternElement| {
+        let joinable = |e: &PatternElement| !matches!(e, PatternElement::Skip | PatternElement::Join);
+        if out.len() > first && out.last().is_some_and(joinable) && joinable(&el) {
+            out.push(PatternElement::Join);
+        }
+        out.push(el);
+    };
     let flush = |words: &mut Vec<String>, out: &mut Vec<PatternElement>| {
         if !words.is_empty() {
-            out.push(PatternElement::Phrase(std::mem::take(words)));
+            push(out, PatternElement::Phrase(std::mem::take(words)));
         }
     };
     for piece in tok.split('_').filter(|p| !p.is_empty()) {
@@ -639,7 +660,9 @@ fn token_elements(tok: &str, out: &mut Vec<PatternElement>, dropped: &mut Vec<&'
             }
         };
         flush(&mut words, out);
-        out.extend(el);
+        if let Some(el) = el {
+            push(out, el);
+        }
     }
     flush(&mut words, out);
 }

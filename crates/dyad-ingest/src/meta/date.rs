@@ -8,23 +8,15 @@ use std::sync::LazyLock;
 
 /// Month number for an English month name or abbreviation (`Mar`, `Sept.`, `MARCH`).
 pub fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let m = match n.as_str() {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(m)
+    const NAMES: [(&str, u32); 24] = [
+        ("jan", 1), ("january", 1), ("feb", 2), ("february", 2), ("mar", 3), ("march", 3),
+        ("apr", 4), ("april", 4), ("may", 5), ("jun", 6), ("june", 6), ("jul", 7),
+        ("july", 7), ("aug", 8), ("august", 8), ("sep", 9), ("sept", 9), ("september", 9),
+        ("oct", 10), ("october", 10), ("nov", 11), ("november", 11), ("dec", 12), ("december", 12),
+    ];
+    let n = name.trim_end_matches('.');
+    // Compared in place, without a lower-cased copy: this runs for every date and dateline.
+    NAMES.iter().find(|(m, _)| n.eq_ignore_ascii_case(m)).map(|&(_, number)| number)
 }
 
 const MONTH: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -42,11 +34,21 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let ymd = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
-    if let Some(c) = ISO.captures(s) {
-        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+    // Cheap tests before the regexes; `\d` is any Unicode digit, so non-ASCII text always
+    // goes to them.
+    let b = s.as_bytes();
+    let digit_or_other = |b: u8| b.is_ascii_digit() || !b.is_ascii();
+    let starts_with_digit = b.first().is_some_and(|&b| digit_or_other(b));
+    let iso_shape = !s.is_ascii() || (b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/'));
+    if starts_with_digit && iso_shape {
+        if let Some(c) = ISO.captures(s) {
+            return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+        }
     }
-    if let Some(c) = COMPACT.captures(s) {
-        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+    if starts_with_digit && s.bytes().all(digit_or_other) {
+        if let Some(c) = COMPACT.captures(s) {
+            return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+        }
     }
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         return ymd(&c[3], month_number(&c[2])?, &c[1]);
@@ -78,6 +80,15 @@ mod tests {
         assert_eq!(parse_date("20 March 2018"), d(2018, 3, 20));
         assert_eq!(parse_date("2018/03/20"), d(2018, 3, 20));
         assert_eq!(parse_date("20180320091500"), d(2018, 3, 20));
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("MARCH"), Some(3));
+        assert_eq!(month_number("dec"), Some(12));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Mayo"), None);
     }
 
     #[test]

@@ -6,19 +6,42 @@ use dyad_doc::Dateline;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+/// The dateline pattern, with its character classes spelled out by `c`.
+fn pattern(c: &Classes) -> String {
+    let Classes { upper, letter, mark, digit, not_paren } = c;
+    [
         // Place: upper-case words ("SEOUL", "NEW YORK", "ST. PETERSBURG"), optionally ", Region".
-        r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’\-]*(?:\s+\p{Lu}[\p{Lu}\p{M}.'’\-]*){0,4})",
-        r"(?:,\s*(?P<region>\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))??",
+        format!(r"^(?P<place>{upper}[{upper}{mark}.'’\-]*(?:\s+{upper}[{upper}{mark}.'’\-]*){{0,4}})"),
+        format!(r"(?:,\s*(?P<region>{upper}[{letter}.]*(?:\s{upper}[{letter}.]*)?))??"),
         // Date: ", March 20" or ", Feb. 26, 2019".
-        r"(?:,?\s+(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?",
+        format!(r"(?:,?\s+(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+(?P<day>{digit}{{1,2}})(?:,\s*(?P<year>{digit}{{4}}))?)?"),
         // Agency: "(UPI)".
-        r"\s*(?:\((?P<agency>[^()]{1,40})\))?",
+        format!(r"\s*(?:\((?P<agency>{not_paren}{{1,40}})\))?"),
         // The dash that ends it.
-        r"\s*(?:--|—|–|-|:)\s*"
-    ))
-    .unwrap()
+        r"\s*(?:--|—|–|-|:)\s*".to_string(),
+    ]
+    .concat()
+}
+
+/// Upper-case letter, letter, combining mark, digit, and anything but a parenthesis.
+struct Classes {
+    upper: &'static str,
+    letter: &'static str,
+    mark: &'static str,
+    digit: &'static str,
+    not_paren: &'static str,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let unicode = Classes { upper: r"\p{Lu}", letter: r"\p{L}", mark: r"\p{M}", digit: r"\d", not_paren: "[^()]" };
+    Regex::new(&pattern(&unicode)).unwrap()
+});
+
+/// The same pattern for ASCII text, where these classes mean the same thing: its automaton
+/// is a fraction of the size, and capture groups are found many times faster.
+static DATELINE_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    let ascii = Classes { upper: "[A-Z]", letter: "[A-Za-z]", mark: "", digit: "[0-9]", not_paren: r"[\x00-\x27\x2A-\x7F]" };
+    Regex::new(&pattern(&ascii)).unwrap()
 });
 
 /// If `paragraph` starts with a dateline, return it and the rest of the paragraph.
@@ -28,7 +51,8 @@ pub fn split(paragraph: &str) -> Option<(Dateline, &str)> {
     if !(first.next()?.is_uppercase() && first.next()?.is_uppercase()) {
         return None;
     }
-    let c = DATELINE.captures(paragraph)?;
+    let regex = if paragraph.is_ascii() { &DATELINE_ASCII } else { &DATELINE };
+    let c = regex.captures(paragraph)?;
     let month = c.name("month").and_then(|m| month_number(m.as_str()));
     let agency = c.name("agency").map(|a| a.as_str().trim().to_string());
     let place = c.name("place")?.as_str();
@@ -108,6 +132,30 @@ mod tests {
 
         let (d, _) = split("NEW YORK, Sept. 3, 2019 (Reuters) - Stocks fell").unwrap();
         assert_eq!((d.place.as_deref(), d.month, d.day, d.year), (Some("New York"), Some(9), Some(3), Some(2019)));
+    }
+
+    /// On ASCII text the ASCII pattern finds exactly what the Unicode one finds.
+    #[test]
+    fn ascii_pattern_agrees_with_unicode_pattern() {
+        let groups = |re: &Regex, s: &str| -> Option<Vec<Option<(usize, usize)>>> {
+            let c = re.captures(s)?;
+            Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+        };
+        for s in [
+            "SEOUL, March 20 (UPI) -- North Korean leader",
+            "WASHINGTON (AP) - The Senate voted",
+            "SALVADOR, Feb 26 -",
+            "NEW YORK, Sept. 3, 2019 (Reuters) - Stocks fell",
+            "ST. PETERSBURG, Fla., Jan 5 - x",
+            "SAN JOSE, Costa Rica, March 3 (Reuters) - x",
+            "NATO - the alliance - met today.",
+            "LONDON (a very long agency name that is longer than forty characters) - x",
+            "TOKYO, May 12, 1987 : x",
+            "US OK -- fine",
+            "ABC DEF GHI JKL MNO PQR (X) - six words",
+        ] {
+            assert_eq!(groups(&DATELINE_ASCII, s), groups(&DATELINE, s), "{s}");
+        }
     }
 
     #[test]

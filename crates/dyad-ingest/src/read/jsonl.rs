@@ -143,8 +143,8 @@ impl<'de> serde::de::Visitor<'de> for WantedFields<'_> {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(key) = access.next_key::<std::borrow::Cow<'de, str>>()? {
+        let mut out = Vec::with_capacity(8);
+        while let Some(Key(key)) = access.next_key::<Key<'de>>()? {
             if self.wants(&key) {
                 out.push((key.into_owned(), access.next_value::<serde_json::Value>()?));
             } else {
@@ -176,5 +176,51 @@ impl<'de> serde::de::Visitor<'de> for WantedFields<'_> {
     }
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
         Ok(None)
+    }
+}
+
+/// An object key, borrowed from the line when it has no escapes. (Serde's own `Cow<str>`
+/// always copies, which costs an allocation for every key of every line.)
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(std::borrow::Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
+        Ok(Key(std::borrow::Cow::Owned(s.to_string())))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Key<'de>, E> {
+        Ok(Key(std::borrow::Cow::Owned(s)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_line;
+    use crate::FieldMap;
+
+    #[test]
+    fn keys_with_and_without_escapes() {
+        let map = FieldMap::default();
+        let f = parse_line(r#"{"te\u0078t": "Body\nline", "title": "T", "other": [1, {"a": 2}], "id": 7}"#, &map).unwrap();
+        assert_eq!(f.text, "Body\nline");
+        assert_eq!(f.title.as_deref(), Some("T"));
+        assert_eq!(f.id.as_deref(), Some("7"));
+        assert!(parse_line(r#"{"title": "no body"}"#, &map).is_err());
+        assert!(parse_line(r#"{"text": "x", }"#, &map).is_err());
     }
 }

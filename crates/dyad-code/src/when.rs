@@ -1,0 +1,50 @@
+//! The date of an event: the publication date, unless the verb's own clause names a day
+//! ("met Kim on Thursday", "yesterday attacked"), resolved by `dyad_time` against it. Week,
+//! month and year references ("last week", "in March") keep the publication date: they do
+//! not say which day the event happened.
+
+use crate::tag::{Tagged, VerbMatch};
+use chrono::NaiveDate;
+use dyad_time::{Precision, TimeRef};
+
+/// Words that end the reach of a time reference: it dates the verb on its side of them.
+const CLAUSE_BREAKS: &[&str] = &[";", ":", "after", "before", "when", "while", "because", "since", "until", "but"];
+
+/// Day-precision references of a sentence, as word ranges (`start..end`) with their dates.
+pub fn day_references(t: &Tagged, text: &str, char_base: usize, published: NaiveDate) -> Vec<(usize, usize, NaiveDate)> {
+    let refs: Vec<TimeRef> = dyad_time::resolve_all(text, published);
+    let mut out = Vec::new();
+    for r in refs {
+        if r.precision != Precision::Day || r.text.to_lowercase().starts_with("since") {
+            continue;
+        }
+        // Byte span in the sentence → character offsets in the document → words.
+        let (Some(before), Some(through)) = (text.get(..r.span.0), text.get(..r.span.1)) else { continue };
+        let cs = char_base + before.chars().count();
+        let ce = char_base + through.chars().count();
+        let start = t.words.iter().position(|w| w.char_end > cs);
+        let end = t.words.iter().rposition(|w| w.char_start < ce).map(|e| e + 1);
+        if let (Some(s), Some(e)) = (start, end) {
+            if s < e {
+                out.push((s, e, r.date));
+            }
+        }
+    }
+    out
+}
+
+/// The day that governs verb `v`: the nearest Day reference with no other verb (nor a speech
+/// verb, nor a clause break) between it and `v`. "X met Y on Thursday, officials said on
+/// Friday": Thursday for *met*, Friday for *said*.
+pub fn event_day(t: &Tagged, v: &VerbMatch, refs: &[(usize, usize, NaiveDate)]) -> Option<NaiveDate> {
+    let interrupts = |from: usize, to: usize| {
+        (from..to).any(|k| {
+            let w = t.words[k].norm.as_str();
+            (t.verb_start[k] && k != v.start) || crate::coref::SPEECH.contains(&w) || CLAUSE_BREAKS.contains(&w)
+        })
+    };
+    refs.iter()
+        .filter(|(s, e, _)| if *s >= v.end { !interrupts(v.end, *s) } else { !interrupts(*e, v.start) })
+        .min_by_key(|(s, e, _)| if *s >= v.end { s - v.end } else { v.start - e })
+        .map(|(_, _, d)| *d)
+}
