@@ -1,7 +1,7 @@
 //! `dyad dict`: check, summarise and convert dictionaries (`who` lives in `who.rs`).
 
 use anyhow::Context;
-use dyad_dict::{check, stats::Stats, write, Diagnostic, LoadOptions, Loaded, Severity};
+use dyad_dict::{check, stats::Stats, write, Diagnostic, Loaded, Severity};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,19 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// Load a folder or the built-ins; also return the load time in ms.
 fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<(Loaded, f64)> {
     let start = Instant::now();
-    let loaded = match dir {
-        Some(d) => dyad_dict::load_dir(d, &LoadOptions { strict })
-            .with_context(|| format!("loading dictionaries from {}", d.display()))?,
-        None => {
-            let l = dyad_dict::builtin();
-            if strict {
-                if let Some(e) = l.errors().next() {
-                    anyhow::bail!("{e} (built-in dictionaries, --strict)");
-                }
-            }
-            l
-        }
-    };
+    let loaded = super::dictionaries::read(dir, strict)?;
     Ok((loaded, start.elapsed().as_secs_f64() * 1000.0))
 }
 

@@ -125,7 +125,12 @@ pub fn prepare(rec: Record, opts: &Options) -> Result<Document, InputError> {
 }
 
 /// Records per parallel chunk: big enough to keep workers busy, small enough to stream.
-const CHUNK: usize = 256;
+const CHUNK: usize = 1024;
+/// Chunks handed to the pool before their results are taken back. More than one, so the
+/// workers go on with the next chunk while this thread passes the last one to `sink`.
+const IN_FLIGHT: usize = 3;
+
+type ChunkResults<T> = Vec<Result<(usize, T), InputError>>;
 
 /// Read every input, run `work` on each cleaned + segmented document (in parallel with
 /// `--threads`), and pass the results to `sink` in input order. A `sink` error stops the run.
@@ -161,37 +166,65 @@ where
     }
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("starting worker threads")?;
+    let (opts, work) = (&opts, &work);
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        // The reader thread frames records while the pool works on the previous chunk.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Record, InputError>>>(2);
+        // The reader thread frames records while the pool works on earlier chunks.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Record, InputError>>>(IN_FLIGHT);
         scope.spawn(move || loop {
             let chunk: Vec<_> = records.by_ref().take(CHUNK).collect();
             if chunk.is_empty() || tx.send(chunk).is_err() {
                 break;
             }
         });
-        for chunk in rx {
-            for r in chunk.iter().flatten() {
-                summary.bytes += r.bytes.len() as u64;
-            }
-            let results: Vec<Result<(usize, T), InputError>> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|r| r.and_then(|rec| prepare(rec, &opts)).map(|doc| (doc.sentences.len(), work(doc))))
-                    .collect()
-            });
-            for r in results {
-                match r {
-                    Ok((sentences, out)) => {
-                        summary.documents += 1;
-                        summary.sentences += sentences as u64;
-                        sink(out)?;
+        pool.in_place_scope(|pool_scope| -> anyhow::Result<()> {
+            let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Option<ChunkResults<T>>)>();
+            let mut chunks = rx.into_iter();
+            let (mut spawned, mut sunk) = (0usize, 0usize);
+            let mut finished: std::collections::BTreeMap<usize, ChunkResults<T>> = Default::default();
+            loop {
+                while spawned - sunk < IN_FLIGHT {
+                    let Some(chunk) = chunks.next() else { break };
+                    for r in chunk.iter().flatten() {
+                        summary.bytes += r.bytes.len() as u64;
                     }
-                    Err(e) => summary.skip(&e),
+                    let (done_tx, index) = (done_tx.clone(), spawned);
+                    pool_scope.spawn(move |_| {
+                        // A panic must still answer, or this thread would wait for the chunk forever.
+                        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            chunk
+                                .into_par_iter()
+                                .map(|r| r.and_then(|rec| prepare(rec, opts)).map(|doc| (doc.sentences.len(), work(doc))))
+                                .collect()
+                        }));
+                        let _ = done_tx.send((index, out.ok()));
+                    });
+                    spawned += 1;
+                }
+                if sunk == spawned {
+                    return Ok(());
+                }
+                // Results come back in any order; hand them to `sink` in input order.
+                let out = loop {
+                    if let Some(out) = finished.remove(&sunk) {
+                        break out;
+                    }
+                    let (index, out) = done_rx.recv().context("a worker thread failed")?;
+                    let out = out.context("a worker thread panicked while reading the inputs (a bug: please report it)")?;
+                    finished.insert(index, out);
+                };
+                sunk += 1;
+                for r in out {
+                    match r {
+                        Ok((sentences, out)) => {
+                            summary.documents += 1;
+                            summary.sentences += sentences as u64;
+                            sink(out)?;
+                        }
+                        Err(e) => summary.skip(&e),
+                    }
                 }
             }
-        }
-        Ok(())
+        })
     })?;
     Ok(summary)
 }

@@ -253,16 +253,7 @@ impl StoreWriter {
 }
 
 fn load_coder(dir: Option<&Path>) -> anyhow::Result<Coder> {
-    let loaded = match dir {
-        Some(d) => dyad_dict::load_dir(d, &dyad_dict::LoadOptions::default())
-            .with_context(|| format!("loading dictionaries from {}", d.display()))?,
-        None => dyad_dict::builtin(),
-    };
-    let errors = loaded.errors().count();
-    if errors > 0 {
-        eprintln!("dyad: dictionaries: {errors} problem(s) (see `dyad dict check`)");
-    }
-    Ok(Coder::new(&loaded.dicts))
+    Ok(Coder::new(&super::dictionaries::load(dir, false)?))
 }
 
 fn open_read_only(db: &Path) -> anyhow::Result<Store> {
