@@ -66,7 +66,22 @@ pub fn governed_by_preposition(t: &Tagged, m: &Mention) -> bool {
             break;
         }
     }
+    // "Up to 100 ethnic Albanians", "more than 1,000 soldiers": the preposition belongs to the
+    // quantity, not to the actor.
+    if k > 0 && k < m.start && is_quantity(&t.words[k].norm) {
+        let before = |n: usize| (k >= n).then(|| t.words[k - n].norm.as_str());
+        let quantifier = matches!((before(2), before(1)), (Some("up"), Some("to")) | (Some("at"), Some("least")))
+            || matches!(before(1), Some("than" | "about" | "over" | "around" | "nearly" | "almost" | "some"));
+        if quantifier {
+            return false;
+        }
+    }
     k > 0 && PREPOSITIONS.contains(&t.words[k - 1].norm.as_str())
+}
+
+fn is_quantity(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozens" | "hundreds" | "thousands")
 }
 
 /// "The information ministry of Gondor said", "A group of Moroccan diplomats met": an actor after
@@ -102,6 +117,24 @@ fn head_of_subject(t: &Tagged, m: &Mention) -> bool {
     head > 0 && (j == 0 || matches!(t.words[j - 1].norm.as_str(), ";" | ":" | "\"") || SUBJECT_STOPS.contains(&t.words[j - 1].norm.as_str()))
 }
 
+/// "A spokesman for the Turkish army": a bare role (no actor) speaking "for" an actor stands
+/// for that actor (TURMIL, not ---GOV).
+fn spoken_for(t: &Tagged, mentions: &[Mention], idx: usize, verb_start: usize) -> usize {
+    let m = &mentions[idx];
+    let bare_role = m.units.iter().all(|u| u.actors.is_empty() && u.pronoun.is_none() && !u.agents.is_empty());
+    if !bare_role || t.words.get(m.end).is_none_or(|w| w.norm != "for") {
+        return idx;
+    }
+    let mut k = m.end + 1;
+    while k < verb_start && matches!(t.words[k].norm.as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    match mention_at(mentions, k) {
+        Some((n, actor)) if actor.end <= verb_start && actor.units.iter().all(|u| !u.actors.is_empty()) => n,
+        _ => idx,
+    }
+}
+
 /// The subject of the verb: the nearest mention before it in the same clause that is not the
 /// object of a preposition. Returns the mention's index.
 pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<usize> {
@@ -126,7 +159,7 @@ pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<us
                 // earlier verb is not the subject of a participle.
                 let object_of_verb = m.start > 0 && t.in_verb[m.start - 1] && participle && !k_after_speech;
                 if (!governed_by_preposition(t, m) || head_of_subject(t, m)) && !object_of_verb {
-                    return Some(idx);
+                    return Some(spoken_for(t, mentions, idx, verb_start));
                 }
                 k = m.start;
                 candidates.next();

@@ -16,22 +16,27 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
         if dec.skipped.is_some() {
             continue;
         }
-        let (Some(si), Some(ti)) = (dec.coding.source, dec.coding.target) else { continue };
+        let Some(si) = dec.coding.source else { continue };
         let date = doc.date.map(|published| {
             let refs = days.get_or_insert_with(|| crate::when::day_references(&a.tagged, text, s.char_start, published));
             crate::when::event_day(&a.tagged, &dec.verb, refs).unwrap_or(published)
         });
-        let (src, tgt) = (&a.mentions[si], &a.mentions[ti]);
+        let src = &a.mentions[si];
+        // No target (only kept for codes that need none, see `sentence::targetless_code`):
+        // the event's target is "".
+        let tgt = dec.coding.target.map(|ti| &a.mentions[ti]);
         let mut pairs = Vec::new();
         if let Some(code) = &dec.coding.code {
-            pairs.push((src, tgt, code.clone()));
+            pairs.push((Some(src), tgt, code.clone()));
         }
-        if let Some(code) = &dec.coding.reverse_code {
-            pairs.push((tgt, src, code.clone()));
+        if let (Some(code), Some(tgt)) = (&dec.coding.reverse_code, tgt) {
+            pairs.push((Some(tgt), Some(src), code.clone()));
         }
         for (from, to, code) in pairs {
+            let Some(from) = from else { continue };
+            let target_codes = to.map(|m| m.codes()).unwrap_or_else(|| vec![String::new()]);
             for sc in from.codes() {
-                for tc in to.codes() {
+                for tc in target_codes.iter().cloned() {
                     if sc == tc || out.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
                         continue;
                     }
@@ -53,7 +58,7 @@ fn make(
     a: &Analysis,
     dec: &VerbDecision,
     src: &Mention,
-    tgt: &Mention,
+    tgt: Option<&Mention>,
     source: String,
     target: String,
     code: String,
@@ -78,6 +83,7 @@ fn make(
     };
     let modifier = match &dec.modality {
         crate::modality::Modality::Intent(w) => Some(format!("intent: {w}")),
+        crate::modality::Modality::Refusal(w) => Some(format!("refusal: {w}")),
         _ => dec.passive.then(|| "passive".to_string()),
     };
     Event {
@@ -98,11 +104,11 @@ fn make(
             sentence_start: s.char_start,
             sentence_end: s.char_end,
             source_span: Some(span(src.start, src.end)),
-            target_span: Some(span(tgt.start, tgt.end)),
+            target_span: tgt.map(|t| span(t.start, t.end)),
             verb_span: span(dec.verb.start, dec.verb.end),
             pattern,
             source_entry: Some(describe(d, src)),
-            target_entry: Some(describe(d, tgt)),
+            target_entry: tgt.map(|t| describe(d, t)),
             modifier,
         },
     }

@@ -32,12 +32,48 @@ use dyad_doc::{Document, Event};
 pub struct Coder {
     dicts: Dictionaries,
     compiled: Compiled,
+    options: CoderOptions,
+}
+
+/// Coding conventions that differ between dyad's own dictionaries and PETRARCH/TABARI ones.
+/// `Coder::new` picks them from the dictionaries' format (`CoderOptions::for_dictionaries`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CoderOptions {
+    /// Make events with an empty target (`""`, GDELT's empty Actor2) for codes whose meaning
+    /// needs none ("declined to comment", "resigned", "launched war games"): see
+    /// `sentence::targetless_code`. PETRARCH's suite expects none of them.
+    pub targetless: bool,
+    /// "will" before a verb is an intention like "would" ("Finland will give a grant" → 0331),
+    /// and "refused/declined/failed to VERB" is a rejection (12x) rather than no event.
+    /// PETRARCH codes "will meet" as a meeting and a refusal only through its patterns.
+    pub dyad_modality: bool,
+}
+
+impl CoderOptions {
+    /// dyad's conventions for dictionaries in dyad's format (verbs read from `verbs/*.txt`),
+    /// PETRARCH's for the others.
+    pub fn for_dictionaries(d: &Dictionaries) -> Self {
+        let dyad = !d.verbs.is_empty()
+            && d.verbs.iter().all(|v| {
+                dyad_dict::load::detect(std::path::Path::new(&v.at.file), "")
+                    .is_some_and(|k| k.format == dyad_dict::Format::Dyad)
+            });
+        CoderOptions { targetless: dyad, dyad_modality: dyad }
+    }
 }
 
 impl Coder {
     /// Compile the dictionaries (see `dyad bench code` for how long this takes).
     pub fn new(dicts: &Dictionaries) -> Self {
-        Coder { dicts: dicts.clone(), compiled: Compiled::new(dicts) }
+        Self::with_options(dicts, CoderOptions::for_dictionaries(dicts))
+    }
+
+    pub fn with_options(dicts: &Dictionaries, options: CoderOptions) -> Self {
+        Coder { dicts: dicts.clone(), compiled: Compiled::new(dicts), options }
+    }
+
+    pub fn options(&self) -> CoderOptions {
+        self.options
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -50,7 +86,7 @@ impl Coder {
         let mut events = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(s);
-            let a = sentence::analyse(&self.compiled, &self.dicts, text, s.char_start, doc.date, &mut memory, false);
+            let a = sentence::analyse(&self.compiled, &self.dicts, self.options, text, s.char_start, doc.date, &mut memory, false);
             if a.discard == Some(DiscardScope::Story) {
                 return Vec::new();
             }
@@ -64,12 +100,12 @@ impl Coder {
         let mut memory = coref::Memory::default();
         // Earlier sentences set up names and speakers the explained sentence may refer to.
         for s in doc.sentences.iter().take(sentence) {
-            sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+            sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
         }
         let Some(s) = doc.sentences.get(sentence) else {
             return Explanation::empty(sentence, doc.sentences.len());
         };
-        let a = sentence::analyse(&self.compiled, &self.dicts, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
+        let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
         let events = event::events(&self.dicts, doc, sentence, s, &a);
         Explanation::new(&self.dicts, doc, sentence, a, events)
     }

@@ -13,6 +13,9 @@ pub enum Modality {
     Negated(String),
     /// The words that express intent ("would", "ready to").
     Intent(String),
+    /// The words that refuse ("refused to", "declined to"): a CAMEO rejection (`refusal_code`)
+    /// when the coder's options ask for it.
+    Refusal(String),
 }
 
 const NEGATORS: &[&str] = &["not", "never", "no"];
@@ -28,7 +31,8 @@ const INTENTS: &[&str] = &[
 const SPECULATIVE: &[&str] = &["could", "might", "may"];
 
 /// Look at up to four words before the verb (stopping at punctuation or an actor).
-pub fn of_verb(t: &Tagged, v: &VerbMatch, used: &PatternMatch) -> Modality {
+/// With `dyad`, "will" is an intention and a refusal frame is a `Refusal`, not a negation.
+pub fn of_verb(t: &Tagged, v: &VerbMatch, used: &PatternMatch, dyad: bool) -> Modality {
     let mut k = v.start;
     let mut seen = 0;
     while k > 0 && seen < 4 {
@@ -49,6 +53,9 @@ pub fn of_verb(t: &Tagged, v: &VerbMatch, used: &PatternMatch) -> Modality {
             let prev = t.words[k - 1].norm.as_str();
             // "not ready to", "did not agree to" are negations of the intent.
             let negated_frame = k >= 2 && NEGATORS.contains(&t.words[k - 2].norm.as_str());
+            if dyad && REFUSALS.contains(&prev) && !negated_frame {
+                return Modality::Refusal(format!("{prev} to"));
+            }
             if REFUSALS.contains(&prev) || (negated_frame && INTENTS.contains(&prev)) {
                 return Modality::Negated(format!("{prev} to"));
             }
@@ -57,7 +64,7 @@ pub fn of_verb(t: &Tagged, v: &VerbMatch, used: &PatternMatch) -> Modality {
             }
         }
         // "would not attack" was caught above as a negation (nearer the verb).
-        if s == "would" {
+        if s == "would" || (dyad && s == "will") {
             return Modality::Intent(s.to_string());
         }
         if SPECULATIVE.contains(&s) {
@@ -125,9 +132,75 @@ pub fn intent_code(code: &str) -> Option<String> {
     Some(c.to_string())
 }
 
+/// The CAMEO rejection code for refusing an action with `code` ("refused to meet" → 125).
+///
+/// | verb code | rejection |
+/// |---|---|
+/// | 01 statement | 011 decline comment |
+/// | 04 consult (045 mediate → 126) | 125 reject proposal to meet or negotiate |
+/// | 057 sign agreement, 05 other | 127 reject plan or agreement; 120 |
+/// | 06 material cooperation (061 → 1211, 062 → 1212) | 121 |
+/// | 07 aid (071 → 1221, 072 → 1222, 073 → 1223, 074 → 1224) | 122 |
+/// | 081 → 1241, 082 → 1242, 083x → 123x, 084 → 1243, 085 → 1244, 086 → 1245, 087 → 1246 | 124 refuse to yield |
+/// | 03 intent, 12 reject | 120 |
+///
+/// Other roots (appeals, demands, protests, force) have none: refusing to attack is no event.
+pub fn refusal_code(code: &str) -> Option<String> {
+    let root = code.get(..2)?;
+    let sub = code.get(..3).unwrap_or(code);
+    let c = match root {
+        "01" => "011",
+        "04" if sub == "045" => "126",
+        "04" => "125",
+        "05" if sub == "057" => "127",
+        "05" | "03" | "12" => "120",
+        "06" => match sub {
+            "061" => "1211",
+            "062" => "1212",
+            _ => "121",
+        },
+        "07" => match sub {
+            "071" => "1221",
+            "072" => "1222",
+            "073" => "1223",
+            "074" => "1224",
+            _ => "122",
+        },
+        "08" => match sub {
+            "081" => "1241",
+            "082" => "1242",
+            "083" => match code {
+                "0831" => "1231",
+                "0832" => "1232",
+                "0833" => "1233",
+                "0834" => "1234",
+                _ => "123",
+            },
+            "084" => "1243",
+            "085" => "1244",
+            "086" => "1245",
+            "087" => "1246",
+            _ => "124",
+        },
+        _ => return None,
+    };
+    Some(c.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusal_table() {
+        assert_eq!(refusal_code("010").as_deref(), Some("011"));
+        assert_eq!(refusal_code("043").as_deref(), Some("125"));
+        assert_eq!(refusal_code("057").as_deref(), Some("127"));
+        assert_eq!(refusal_code("073").as_deref(), Some("1223"));
+        assert_eq!(refusal_code("0871").as_deref(), Some("1246"));
+        assert_eq!(refusal_code("0832").as_deref(), Some("1232"));
+        assert_eq!(refusal_code("190"), None);
+    }
 
     #[test]
     fn intent_table() {

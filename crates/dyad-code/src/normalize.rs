@@ -52,7 +52,7 @@ pub fn split_words(text: &str, char_base: usize) -> Vec<Word> {
                 let inner_mark = (c == '.' || is_apostrophe(c)) && i + 1 < chars.len() && chars[i + 1].is_alphanumeric();
                 if c.is_alphanumeric() || inner_mark {
                     i += 1;
-                } else if c == '.' && i > start && is_abbreviation(&chars[start..i]) {
+                } else if c == '.' && i > start && (is_abbreviation(&chars[start..i]) || is_initial(&chars[start..], i - start)) {
                     // The final dot of "U.S." or "K.U." belongs to the word.
                     i += 1;
                     break;
@@ -149,6 +149,15 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// "U.S", "K.U", "D.C" — single letters separated by dots.
+/// A middle initial: one capital letter whose dot is followed by a space and a capitalised
+/// word ("George W. Bush", "Vladimir V. Putin"). `rest` starts at the letter, `len` is 1.
+fn is_initial(rest: &[char], len: usize) -> bool {
+    len == 1
+        && rest[0].is_uppercase()
+        && rest.get(2).is_some_and(|c| *c == ' ')
+        && rest.get(3).is_some_and(|c| c.is_uppercase())
+}
+
 fn is_abbreviation(chars: &[char]) -> bool {
     chars.len() >= 3 && chars.iter().enumerate().all(|(k, c)| if k % 2 == 1 { *c == '.' } else { c.is_alphabetic() })
 }

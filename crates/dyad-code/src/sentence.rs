@@ -9,6 +9,7 @@ use crate::mention::{self, Mention};
 use crate::modality::{self, Modality};
 use crate::pattern::{self, PatternMatch};
 use crate::tag::{Tagged, VerbMatch};
+use crate::CoderOptions;
 use chrono::NaiveDate;
 use dyad_dict::{ActorKind, Dictionaries, DiscardScope};
 
@@ -49,9 +50,11 @@ pub struct Analysis {
     pub discard: Option<DiscardScope>,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn analyse(
     c: &Compiled,
     d: &Dictionaries,
+    options: CoderOptions,
     text: &str,
     char_base: usize,
     date: Option<NaiveDate>,
@@ -68,12 +71,12 @@ pub fn analyse(
     let decisions = if discard.is_some() || (!explain && mentions.is_empty()) {
         Vec::new()
     } else {
-        tagged.verbs.iter().map(|v| decide(c, d, &tagged, &mentions, v)).collect()
+        tagged.verbs.iter().map(|v| decide(c, d, options, &tagged, &mentions, v)).collect()
     };
     Analysis { tagged, mentions, decisions, discard }
 }
 
-fn decide(c: &Compiled, d: &Dictionaries, t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> VerbDecision {
+fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> VerbDecision {
     let entry = &d.verbs[v.entry as usize];
     let mut candidates = Vec::new();
     for p in &c.patterns[v.entry as usize] {
@@ -119,26 +122,53 @@ fn decide(c: &Compiled, d: &Dictionaries, t: &Tagged, mentions: &[Mention], v: &
         // PETRARCH marks such patterns with `%` ("% * [030:030]").
         let marked =
             chosen.is_some_and(|i| entry.patterns[candidates[i].pattern].text.split_whitespace().any(|w| w.starts_with('%')));
-        if target.is_none() && source.is_some_and(|s| mentions[s].units.len() > 1) && (marked || clause::reciprocal(t, after)) {
+        // "Czechia and China signed an agreement": with a symmetric verb (meet, sign, cooperate,
+        // fight) each member of a compound subject acts on the others.
+        let symmetric = options.targetless && code.as_deref().is_some_and(|c| symmetric_code(c, &entry.lemmas));
+        if target.is_none()
+            && source.is_some_and(|s| mentions[s].units.len() > 1)
+            && (marked || symmetric || clause::reciprocal(t, after))
+        {
             target = source;
         }
     }
-    let modality = modality::of_verb(t, v, matched);
+    // "Iraqi Kurds demonstrated in Baghdad": an actor acting in its own place does not act on
+    // itself (the pair would be dropped); the place is no target, and the event is kept without
+    // one when its code allows. "Peruvian students ... in Lima" (PEREDU, PER) keeps its target.
+    if options.targetless && !passive && source != target {
+        if let (Some(s), Some(o)) = (source, target) {
+            let same = mentions[o].codes().iter().all(|c| mentions[s].codes().contains(c));
+            if same && code.as_deref().is_some_and(targetless_code) && reverse_code.is_none() {
+                target = None;
+            }
+        }
+    }
+    let modality = modality::of_verb(t, v, matched, options.dyad_modality);
     let mut coding = Coding { code, reverse_code, source, target };
-    let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive);
+    let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options);
     VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
 }
 
 /// Apply the rules that turn a coding into no event (or change its code); say why.
-fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passive: bool) -> Option<String> {
+fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passive: bool, options: CoderOptions) -> Option<String> {
     if coding.code.is_none() && coding.reverse_code.is_none() {
         return Some(if by_pattern { "the pattern's code is null (---)".into() } else { "the verb alone makes no event".into() });
     }
-    if !by_pattern && coding.code.as_deref().is_some_and(|c| c.starts_with("01")) {
+    // "declined to comment": a refused statement is an event (011) even from a bare verb.
+    let refused = matches!(modality, Modality::Refusal(_));
+    if !by_pattern && !refused && coding.code.as_deref().is_some_and(|c| c.starts_with("01")) {
         return Some("a bare statement verb makes no event (no pattern matched)".into());
     }
     match modality {
         Modality::Negated(w) => return Some(format!("negated ({w})")),
+        Modality::Refusal(w) => {
+            let code = coding.code.as_deref().and_then(modality::refusal_code);
+            if code.is_none() {
+                return Some(format!("negated ({w}): no CAMEO rejection code for the verb's code"));
+            }
+            coding.code = code;
+            coding.reverse_code = None;
+        }
         Modality::Intent(w) => {
             let code = coding.code.as_deref().and_then(modality::intent_code);
             if code.is_none() {
@@ -153,7 +183,39 @@ fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passi
         return Some(if passive { "passive without an agent (by ...)".into() } else { "no source actor".into() });
     }
     if coding.target.is_none() {
-        return Some("no target actor".into());
+        let alone = options.targetless && coding.reverse_code.is_none() && coding.code.as_deref().is_some_and(targetless_code);
+        if !alone {
+            return Some("no target actor".into());
+        }
     }
     None
+}
+
+/// Codes of actions done together: consultations (04, not 042/043 visits), signing an
+/// agreement (057), material cooperation (06), and fighting when the verb is "fight" or
+/// "clash" (190 is also "attack", which is one-sided).
+fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
+    let sub = code.get(..3).unwrap_or(code);
+    match code.get(..2).unwrap_or(code) {
+        "04" => !matches!(sub, "042" | "043"),
+        "05" => sub == "057",
+        "06" => true,
+        "19" => lemmas.iter().any(|l| matches!(l.as_str(), "fight" | "clash")),
+        _ => false,
+    }
+}
+
+/// Codes whose meaning needs no target, made with an empty target when
+/// `CoderOptions::targetless` is on: comments on a situation (011–017), intentions (03: "agreed
+/// in principle"; restricting to 034/035 costs 21 ConfliBERT records),
+/// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
+/// military posture (15: "launched war games"), rejections (12: "rejected the plan").
+/// Not bare statements (010), appeals, demands, accusations or force, which are about someone.
+pub fn targetless_code(code: &str) -> bool {
+    let root = code.get(..2).unwrap_or(code);
+    match root {
+        "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017"),
+        "03" | "08" | "09" | "12" | "14" | "15" => true,
+        _ => false,
+    }
 }

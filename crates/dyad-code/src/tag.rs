@@ -66,14 +66,19 @@ impl Tagged {
             in_quote.push(open && !is_quote);
         }
 
-        let valid = |h: &NounHit| match h {
-            NounHit::Agent { .. } => true,
-            NounHit::Actor { entry, kind, range, .. } => {
-                let in_range = match (range, date) {
-                    (Some(r), Some(d)) => r.contains(d),
-                    _ => true,
-                };
-                in_range && (*kind != NameKind::Short || seen.contains(entry))
+        // A hit for a phrase starting at word `at`.
+        let valid_at = |at: usize| {
+            let words = &words;
+            move |h: &NounHit| match h {
+                NounHit::Agent { .. } => true,
+                NounHit::Actor { entry, kind, range, caps, .. } => {
+                    let in_range = match (range, date) {
+                        (Some(r), Some(d)) => r.contains(d),
+                        _ => true,
+                    };
+                    // "UN" is not the "Un" of "Kim Jong Un", "WHO" not "Who".
+                    in_range && (*kind != NameKind::Short || seen.contains(entry)) && (!caps || words[at].upper)
+                }
             }
         };
         let mut nouns = Vec::new();
@@ -82,16 +87,16 @@ impl Tagged {
             // A one-word name of three letters or fewer ("UN", "US") is an acronym unless the
             // text writes it as a name on its own: "Jong-un", "Kim Jong Un" and the pronoun "us"
             // are not the UN or the USA. Short forms ("Kim") only match after the full name.
-            let mut found = c.nouns.longest_at(&ids, i, valid);
+            let mut found = c.nouns.longest_at(&ids, i, valid_at(i));
             // Prefer a longer phrase starting inside this one: "the North Korean leader" is
             // "North Korean" + "leader", not "the North" + "Korean leader".
             if let Some((len, _)) = &found {
                 let len = *len;
                 if let Some(j) = (i + 1..i + len)
-                    .find(|&j| c.nouns.longest_at(&ids, j, valid).is_some_and(|(l, _)| j + l > i + len && l >= len))
+                    .find(|&j| c.nouns.longest_at(&ids, j, valid_at(j)).is_some_and(|(l, _)| j + l > i + len && l >= len))
                 {
                     i = j;
-                    found = c.nouns.longest_at(&ids, j, valid);
+                    found = c.nouns.longest_at(&ids, j, valid_at(j));
                 }
             }
             let w = &words[i];
@@ -112,6 +117,27 @@ impl Tagged {
             }
         }
 
+        // "Defence Secretary Tom King": a one-word capitalised role right after a title and an
+        // unknown capitalised word is a surname, not a second role.
+        let surname = |k: usize| {
+            let m: &NounMatch = &nouns[k];
+            let is_agent = |m: &NounMatch| m.hits.iter().all(|h| matches!(h, NounHit::Agent { .. }));
+            m.end == m.start + 1
+                && is_agent(m)
+                && words[m.start].capitalized
+                && m.start >= 2
+                && k > 0
+                && nouns[k - 1].end == m.start - 1
+                && is_agent(&nouns[k - 1])
+                && words[m.start - 1].capitalized
+                && !words[m.start - 1].punct
+        };
+        let names: Vec<bool> = (0..nouns.len()).map(surname).collect();
+        let mut k = 0;
+        nouns.retain(|_| {
+            k += 1;
+            !names[k - 1]
+        });
         let mut in_noun = vec![false; words.len()];
         for m in &nouns {
             in_noun[m.start..m.end].fill(true);
@@ -210,6 +236,10 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
     }
     let prev = &words[i - 1];
     let p = prev.norm.as_str();
+    // "Moon Jae-in criticized": the last word of a name is not a preposition.
+    if in_noun(i - 1) && !prev.possessive {
+        return false;
+    }
     if DETERMINERS.contains(&p) || NOUN_PREPOSITIONS.contains(&p) || prev.possessive {
         return true;
     }
@@ -226,6 +256,12 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
             && !is_number(&w.norm)
             && !w.norm.ends_with("ed")
     };
+    // "its allies demanded", "the soldiers attacked": a past form after a plural noun is the
+    // noun's verb, not a compound noun.
+    let plural = |w: &Word| w.norm.len() > 3 && w.norm.ends_with('s') && !w.norm.ends_with("ss");
+    if words[i].norm.ends_with("ed") && plural(prev) && unknown_modifier(i - 1) {
+        return false;
+    }
     let mut k = i;
     while k > 0 && i - k < 3 && unknown_modifier(k - 1) {
         k -= 1;

@@ -247,9 +247,26 @@ fn seed_articles_with_the_defaults() {
     // Nothing from captions, credits, bylines or boilerplate (the photo caption of 001 repeats
     // the congratulation and would code if cleaning kept it).
     for e in a.iter().chain(&b) {
-        assert_ne!(e.root, "01", "no bare statements: {}", e.evidence.verb_span.text);
+        // Comments with a content ("expressing his hope" 013) are events; a bare "said" is not.
+        assert_ne!(e.code, "010", "no bare statements: {}", e.evidence.verb_span.text);
         for junk in ["Photo", "Getty", "By Jennie Oh", "License", "split-screen"] {
             assert!(!e.sentence_text.contains(junk), "event from boilerplate: {}", e.sentence_text);
         }
     }
+}
+
+#[test]
+fn built_in_conventions_round_3() {
+    // dyad's own dictionaries turn on targetless events, "will" intent and refusals.
+    assert_eq!(coder().options(), dyad_code::CoderOptions { targetless: true, dyad_modality: true });
+    let t = |s: &str| triples(s, "2020-05-01");
+    assert!(t("Norway will give Kenya a loan.").iter().any(|x| x.starts_with("NOR 033") && x.ends_with("KEN")), "{:?}", t("Norway will give Kenya a loan."));
+    assert!(t("Peru and Chile signed a fishing accord.").contains(&"PER 057 CHL".to_string()));
+    assert!(t("Peru and Chile signed a fishing accord.").contains(&"CHL 057 PER".to_string()));
+    assert!(t("Hungary refused to meet Slovakia.").iter().any(|x| x.starts_with("HUN 12") && x.ends_with("SVK")), "{:?}", t("Hungary refused to meet Slovakia."));
+    assert!(t("Angela Merkel praised Chile.").iter().any(|x| x.ends_with("051 CHL")));
+    assert!(t("George W. Bush praised Chile.").iter().any(|x| x.starts_with("USA") && x.ends_with("051 CHL")), "{:?}", t("George W. Bush praised Chile."));
+    assert!(t("Moon Jae-in criticized Chile.").iter().any(|x| x.starts_with("KOR") && x.contains(" 11")), "{:?}", t("Moon Jae-in criticized Chile."));
+    let e = code("Peruvians demonstrated in Lima on Monday.", "2020-05-01");
+    assert!(e.iter().any(|e| e.source == "PER" && e.root == "14" && e.target.is_empty()), "{e:?}");
 }

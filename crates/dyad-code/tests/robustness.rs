@@ -40,7 +40,9 @@ fn check(c: &Coder, text: &str) -> usize {
             assert!(span.start <= span.end && span.end <= chars.len(), "span {span:?} outside {text:?}");
             assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.text);
         }
-        assert!(!e.source.is_empty() && !e.target.is_empty() && !e.code.is_empty());
+        assert!(!e.source.is_empty() && !e.code.is_empty());
+        // An empty target (an event that needs none) has no target evidence either.
+        assert_eq!(e.target.is_empty(), e.evidence.target_span.is_none(), "{e:?}");
     }
     let _ = c.explain(&doc, 0).to_string();
     events.len()

@@ -54,7 +54,9 @@ pub enum NameKind {
 /// What an actor or agent phrase stands for.
 #[derive(Clone, Debug)]
 pub enum NounHit {
-    Actor { entry: u32, kind: NameKind, code: Option<String>, range: Option<DateRange> },
+    /// `caps`: the name is written in capitals in the dictionary and is one word of two to
+    /// four letters ("UN", "WHO", "IS"): it matches only text written in capitals.
+    Actor { entry: u32, kind: NameKind, code: Option<String>, range: Option<DateRange>, caps: bool },
     Agent { entry: u32 },
 }
 
@@ -95,14 +97,26 @@ pub struct Compiled {
     pub countries: rustc_hash::FxHashSet<String>,
 }
 
+/// "UN", "U.N.", "WHO", "IS": one word of two to four letters, all capitals.
+fn is_caps_name(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=4).contains(&letters)
+        && !text.contains(char::is_whitespace)
+        && text.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
 impl Compiled {
     pub fn new(d: &Dictionaries) -> Self {
         let mut vocab = Vocab::default();
         let mut nouns = Trie::default();
         for (i, a) in d.actors.iter().enumerate() {
             let entry = i as u32;
+            // Capitals mean something only where the entry also writes lowercase (dyad's
+            // "United Nations" + "UN"), not in PETRARCH's all-capitals files.
+            let mixed_case = a.name.chars().any(char::is_lowercase);
             let mut add = |text: &str, kind: NameKind, code: Option<String>, range: Option<DateRange>| {
-                nouns.insert(&vocab.phrase(text), NounHit::Actor { entry, kind, code, range });
+                let caps = mixed_case && is_caps_name(text);
+                nouns.insert(&vocab.phrase(text), NounHit::Actor { entry, kind, code, range, caps });
             };
             add(&a.name, NameKind::Name, None, None);
             for (list, kind) in [
