@@ -5,22 +5,6 @@ use dyad_dict::load::parse_into;
 use dyad_dict::{check::check, Content, Dictionaries, FileKind, Format};
 
 /// xorshift64*: deterministic, dependency-free randomness.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
-
 const PIECES: &[&str] = &[
     "[",
     "]",
@@ -95,10 +79,10 @@ const PIECES: &[&str] = &[
     "\t1\t\t\t",
 ];
 
-fn junk(rng: &mut Rng) -> String {
+fn junk(rng: &mut fastrand::Rng) -> String {
     let mut s = String::new();
-    for _ in 0..rng.below(40) {
-        s.push_str(rng.pick(PIECES));
+    for _ in 0..rng.usize(..40) {
+        s.push_str(PIECES[rng.usize(..PIECES.len())]);
     }
     s
 }
@@ -139,9 +123,9 @@ fn run(text: &str, kind: FileKind) {
 
 #[test]
 fn random_junk_never_panics() {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = fastrand::Rng::with_seed(0x9E37_79B9_7F4A_7C15);
     for _ in 0..1200 {
-        let text: Vec<String> = (0..1 + rng.below(8)).map(|_| junk(&mut rng)).collect();
+        let text: Vec<String> = (0..1 + rng.usize(..8)).map(|_| junk(&mut rng)).collect();
         let text = text.join("\n");
         for &kind in KINDS {
             run(&text, kind);
@@ -165,21 +149,21 @@ fn mutated_fixture_lines_never_panic() {
     ] {
         texts.push(std::fs::read_to_string(dir.join(sub)).unwrap());
     }
-    let mut rng = Rng(42);
+    let mut rng = fastrand::Rng::with_seed(42);
     for _ in 0..800 {
-        let base = &texts[rng.below(texts.len())];
+        let base = &texts[rng.usize(..texts.len())];
         let mut chars: Vec<char> = base.chars().collect();
-        for _ in 0..1 + rng.below(6) {
-            let at = rng.below(chars.len() + 1);
-            match rng.below(3) {
+        for _ in 0..1 + rng.usize(..6) {
+            let at = rng.usize(..chars.len() + 1);
+            match rng.usize(..3) {
                 0 if at < chars.len() => {
                     chars.remove(at);
                 }
                 1 => chars
-                    .splice(at..at, rng.pick(PIECES).chars())
+                    .splice(at..at, PIECES[rng.usize(..PIECES.len())].chars())
                     .for_each(drop),
                 _ => {
-                    let end = (at + rng.below(20)).min(chars.len());
+                    let end = (at + rng.usize(..20)).min(chars.len());
                     chars.drain(at..end);
                 }
             }
