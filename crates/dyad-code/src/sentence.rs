@@ -71,7 +71,13 @@ pub fn analyse(
     let decisions = if discard.is_some() || (!explain && mentions.is_empty()) {
         Vec::new()
     } else {
-        tagged.verbs.iter().map(|v| decide(c, d, options, &tagged, &mentions, v)).collect()
+        // Event nouns ("their meeting with") follow dyad's conventions only.
+        tagged
+            .verbs
+            .iter()
+            .filter(|v| !v.nominal || options.targetless)
+            .map(|v| decide(c, d, options, &tagged, &mentions, v))
+            .collect()
     };
     Analysis { tagged, mentions, decisions, discard }
 }
@@ -99,11 +105,16 @@ fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, men
         }
         None => (entry.code.clone(), entry.reverse_code.clone()),
     };
-    let passive = clause::is_passive(t, v);
+    let passive = !v.nominal && clause::is_passive(t, v);
     let mut source = matched.source;
     let mut target = matched.target;
     let after = v.end;
-    if passive {
+    if v.nominal {
+        // "after their meeting with Kim": the pronoun's owner is the nearest actor before it
+        // in the sentence; the object after "with" is the target.
+        source = source.or_else(|| mentions.iter().rposition(|m| m.end < v.start));
+        target = target.or_else(|| clause::object(t, mentions, after, source));
+    } else if passive {
         // "X was attacked by Y": Y acts on X.
         if source.is_none() {
             source = clause::passive_agent(t, mentions, after);

@@ -21,6 +21,9 @@ pub struct VerbMatch {
     pub start: usize,
     pub end: usize,
     pub entry: u32,
+    /// An event noun owned by a possessive pronoun and followed by "with" ("their meeting
+    /// with Kim"): the owner is the source, the actor after "with" the target.
+    pub nominal: bool,
 }
 
 pub struct Tagged {
@@ -192,8 +195,9 @@ impl Tagged {
                         || capital_name;
                     // A verb phrase must not run into an actor name.
                     let clipped = nouns.get(n).is_some_and(|m| m.start < i + len);
-                    if !noun_use && !clipped {
-                        verbs.push(VerbMatch { start: i, end: i + len, entry: *entries[0] });
+                    let nominal = noun_use && nominal_use(&words, i, len);
+                    if (!noun_use || nominal) && !clipped {
+                        verbs.push(VerbMatch { start: i, end: i + len, entry: *entries[0], nominal });
                     }
                     i += len;
                 }
@@ -220,6 +224,14 @@ impl Tagged {
         }
         Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard }
     }
+}
+
+/// "their meeting with", "his talks with": an event noun right after a possessive pronoun and
+/// right before "with".
+fn nominal_use(words: &[Word], i: usize, len: usize) -> bool {
+    i > 0
+        && matches!(words[i - 1].norm.as_str(), "their" | "its" | "his" | "her")
+        && words.get(i + len).is_some_and(|w| w.norm == "with")
 }
 
 /// Prepositions (not "to"): a verb form right after one, or after one and an adjective, is a

@@ -504,3 +504,13 @@ fn a_bare_role_speaking_for_an_actor_stands_for_it() {
     // Without "for" the role keeps its own (unknown) country.
     assert_eq!(triples(&["The ambassador criticized Mordor."], "2020-01-01"), vec!["---GOV 111 MOR"]);
 }
+
+#[test]
+fn event_noun_owned_by_a_pronoun() {
+    // "their meeting with X": the pronoun's owner (nearest actor before it) meets X.
+    let s = ["The Gondorian ambassadors spoke, after their meeting with the Arnor leader, to reporters."];
+    assert_eq!(triples(&s, "2020-01-01"), vec!["GONGOV 043 ARNGOV"]);
+    // Without "with" the noun is only a noun; PETRARCH's conventions never code event nouns.
+    assert!(triples(&["The Gondorian ambassadors spoke after their meeting to reporters."], "2020-01-01").is_empty());
+    assert!(petrarch_triples(&s, "2020-01-01").is_empty());
+}
