@@ -31,7 +31,7 @@ fn article(dir: &Path) -> PathBuf {
 fn code_prints_events_as_json_lines() {
     let tmp = tempfile::tempdir().unwrap();
     let (ok, out, err) =
-        run(dyad().arg("code").arg("--dictionaries").arg(dicts()).args(["--date", "2018-08-16"]).arg(article(tmp.path())));
+        run(dyad().args(["code", "--no-db"]).arg("--dictionaries").arg(dicts()).args(["--date", "2018-08-16"]).arg(article(tmp.path())));
     assert!(ok, "{err}");
     let events: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
     let find = |code: &str| events.iter().find(|e| e["code"] == code).unwrap_or_else(|| panic!("no {code} in {out}"));
@@ -66,7 +66,7 @@ fn code_prints_events_as_json_lines() {
 fn code_tsv_has_a_header() {
     let tmp = tempfile::tempdir().unwrap();
     let (ok, out, err) =
-        run(dyad().arg("code").arg("--dictionaries").arg(dicts()).args(["--format", "tsv"]).arg(article(tmp.path())));
+        run(dyad().args(["code", "--no-db"]).arg("--dictionaries").arg(dicts()).args(["--format", "tsv"]).arg(article(tmp.path())));
     assert!(ok, "{err}");
     let mut lines = out.lines();
     assert!(lines.next().unwrap().starts_with("article\tsentence\tdate\tsource\ttarget\tcode"));
