@@ -2,6 +2,7 @@
 //! parses arguments and dispatches. The work is done by the library crates.
 
 mod cmd;
+mod progress;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

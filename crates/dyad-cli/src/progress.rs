@@ -18,7 +18,8 @@ impl Progress {
         Progress::with_visibility(total, show)
     }
 
-    /// A progress display that never draws (for tests and `--quiet`).
+    /// A progress display that never draws.
+    #[cfg(test)]
     pub fn hidden() -> Progress {
         Progress::with_visibility(None, false)
     }
@@ -63,6 +64,7 @@ impl Progress {
     }
 
     /// (articles, events, skipped) so far.
+    #[cfg(test)]
     pub fn counts(&self) -> (u64, u64, u64) {
         (self.articles, self.events, self.skipped)
     }
