@@ -1,6 +1,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::{DepRel, Upos};
+
 /// One article: metadata, cleaned text and the spans later stages add.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -31,6 +33,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub tokens: Vec<Token>,
+    /// Lemmas of the tokens, parallel to `tokens`; empty until the document is parsed.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub lemmas: Vec<String>,
     /// Lines taken out of the body by cleaning, with the reason.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub removed: Vec<Removed>,
@@ -76,7 +81,9 @@ pub enum TokenKind {
     Symbol,
 }
 
-/// A token: byte and character offsets into `Document::text`.
+/// A token (a Universal Dependencies word: "don't" is "do" + "n't"): byte and character
+/// offsets into `Document::text`, and what the parser found (`upos`, `head`, `deprel`; the
+/// lemma is in `Document::lemmas`). An unparsed token has `Upos::X`, no head and `dep`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     pub start: usize,
@@ -84,6 +91,21 @@ pub struct Token {
     pub char_start: usize,
     pub char_end: usize,
     pub kind: TokenKind,
+    #[serde(default)]
+    pub upos: Upos,
+    /// The head word, as an index into `Document::tokens` (never outside the token's
+    /// sentence); `None` for the sentence's root and for unparsed tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<u32>,
+    #[serde(default)]
+    pub deprel: DepRel,
+}
+
+impl Token {
+    /// A token with offsets only, before tagging and parsing.
+    pub fn new(start: usize, end: usize, char_start: usize, char_end: usize, kind: TokenKind) -> Self {
+        Token { start, end, char_start, char_end, kind, upos: Upos::X, head: None, deprel: DepRel::DEP }
+    }
 }
 
 /// A sentence: byte and character offsets into `Document::text`, its paragraph, and its
@@ -148,5 +170,13 @@ impl Document {
     }
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
         &self.tokens[s.token_start..s.token_end]
+    }
+    /// The lemma of token `i`, when the document has been parsed.
+    pub fn lemma(&self, i: usize) -> Option<&str> {
+        self.lemmas.get(i).map(String::as_str)
+    }
+    /// Whether the sentence carries a parse: the parser marks exactly one word `root`.
+    pub fn is_parsed(&self, s: &Sentence) -> bool {
+        self.sentence_tokens(s).iter().filter(|t| t.deprel == DepRel::ROOT).count() == 1
     }
 }

@@ -7,7 +7,9 @@
 mod document;
 mod event;
 mod stage;
+mod syntax;
 
 pub use document::*;
 pub use event::*;
 pub use stage::Stage;
+pub use syntax::{DepRel, Upos, DEPREL_NAMES};

@@ -49,7 +49,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, char_start: usize, out: &m
             let s = chars_at_last + char_count(&bytes[last..pos]);
             (s, s + char_count(&bytes[pos..token_end]))
         };
-        let token = Token { start: pos, end: token_end, char_start: token_char_start, char_end: token_char_end, kind };
+        let token = Token::new(pos, token_end, token_char_start, token_char_end, kind);
         out.push(token);
         if matches!(kind, TokenKind::Word | TokenKind::Number) {
             word_end = token_end;
