@@ -485,16 +485,8 @@ impl Store {
     ) -> rusqlite::Result<()> {
         // PLOVER type and mode come with the event, from the codebook the coder used.
         let (ptype, pmode) = (e.plover_type.clone(), e.plover_mode.clone());
-        let name = |span: &Option<dyad_doc::EvidenceSpan>| {
-            span.as_ref()
-                .map(|s| s.text.trim().to_uppercase())
-                .unwrap_or_default()
-        };
-        let root = if e.root.is_empty() {
-            e.code.chars().take(2).collect()
-        } else {
-            e.root.clone()
-        };
+        let name = |span: &Option<dyad_doc::EvidenceSpan>| actor_name(span.as_ref());
+        let root = root_code(e);
         self.conn.prepare_cached(
             "INSERT INTO events (id, key, date, source, target, code, root, quad_class, goldstein, location,
                 plover_type, plover_mode, source_name, target_name, is_root, source_url, date_added)
@@ -521,6 +513,20 @@ impl Store {
             self.stamp,
         ])?;
         Ok(())
+    }
+}
+
+/// GDELT's Actor1Name/Actor2Name: the matched actor text, upper-cased.
+pub(crate) fn actor_name(span: Option<&dyad_doc::EvidenceSpan>) -> String {
+    span.map(|s| s.text.trim().to_uppercase()).unwrap_or_default()
+}
+
+/// The two-digit root code, from the code when the coder left it empty.
+pub(crate) fn root_code(e: &Event) -> String {
+    if e.root.is_empty() {
+        e.code.chars().take(2).collect()
+    } else {
+        e.root.clone()
     }
 }
 

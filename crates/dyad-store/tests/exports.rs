@@ -230,3 +230,22 @@ fn format_names_parse() {
     let err = "xlsx".parse::<Format>().unwrap_err();
     assert!(err.contains("gdelt-mentions"), "{err}");
 }
+
+#[test]
+fn unstored_rows_match_a_store_holding_only_that_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let (doc, events) = congratulation_pair().remove(0);
+    let mut store = Store::open(dir.path().join("one.db")).unwrap();
+    store.set_stamp("20260102030405");
+    store.add(&doc, &events).unwrap();
+    let stored = store.events(&Filter::default()).unwrap();
+    assert!(!stored.is_empty());
+    for s in &stored {
+        let e = events.iter().find(|e| e.source == s.source && e.target == s.target && e.code == s.code).unwrap();
+        let mut u = export::unstored_row(&doc, e, "20260102030405");
+        // The store may link its root mention; an unstored row has none.
+        u.root_mention = s.root_mention;
+        assert_eq!(&u, s);
+        assert_eq!(export::row(&u), export::row(s));
+    }
+}

@@ -5,8 +5,6 @@
 //! on stderr, and counted in the summary line); 2 on a fatal error (bad flags, broken pipe).
 
 use super::input::{for_each_document, map_documents, InputArgs};
-use dyad_doc::Document;
-use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,73 +26,6 @@ pub struct Args {
     pub show_removed: bool,
 }
 
-/// The JSON shape `dyad clean` prints: the document without tokens (and without removed
-/// lines unless asked), sentences with their text.
-#[derive(Serialize)]
-struct CleanOutput<'a> {
-    id: &'a str,
-    origin: &'a dyad_doc::Origin,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    dateline: Option<&'a dyad_doc::Dateline>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_source: Option<dyad_doc::DateSource>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    text: &'a str,
-    sentences: Vec<SentenceOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    removed: Option<&'a [dyad_doc::Removed]>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    notes: &'a [String],
-}
-
-#[derive(Serialize)]
-struct SentenceOut<'a> {
-    start: usize,
-    end: usize,
-    char_start: usize,
-    char_end: usize,
-    paragraph: usize,
-    text: &'a str,
-}
-
-fn json_of(doc: &Document, show_removed: bool) -> CleanOutput<'_> {
-    CleanOutput {
-        id: &doc.id,
-        origin: &doc.origin,
-        title: doc.title.as_deref(),
-        author: doc.author.as_deref(),
-        dateline: doc.dateline.as_ref(),
-        date: doc.date,
-        date_source: doc.date_source,
-        url: doc.url.as_deref(),
-        source: doc.source.as_deref(),
-        text: &doc.text,
-        sentences: doc
-            .sentences
-            .iter()
-            .map(|s| SentenceOut {
-                start: s.start,
-                end: s.end,
-                char_start: s.char_start,
-                char_end: s.char_end,
-                paragraph: s.paragraph,
-                text: doc.sentence_text(s),
-            })
-            .collect(),
-        removed: show_removed.then_some(doc.removed.as_slice()),
-        notes: &doc.notes,
-    }
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -111,7 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         } else {
-            serde_json::to_writer(&mut out, &json_of(&doc, args.show_removed))?;
+            serde_json::to_writer(&mut out, &dyad_pipeline::clean_output(&doc, args.show_removed))?;
             writeln!(out)?;
         }
         first = false;

@@ -5,6 +5,7 @@ use super::input::{map_documents, InputArgs};
 use anyhow::Context;
 use dyad_code::Coder;
 use dyad_doc::Event;
+use dyad_pipeline::Pipeline;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,7 +54,7 @@ pub fn tsv_line(e: &Event) -> String {
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
-    let coder = Coder::new(&dicts);
+    let pipeline = Pipeline::new(&dicts);
     let mut store = super::store::StoreWriter::open(&a.db)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -67,14 +68,17 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         &a.input,
         |doc| {
             // A coder bug on one article skips that article instead of ending a long run.
-            let events = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code_document(&doc)));
+            let events = pipeline.code(&doc);
             (doc, events)
         },
         |(doc, events)| {
-            let Ok(events) = events else {
-                failed += 1;
-                eprintln!("dyad: {}: the coder failed on this article (a bug: please report it); skipped", doc.id);
-                return Ok(());
+            let events = match events {
+                Ok(events) => events,
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("dyad: {e}; skipped");
+                    return Ok(());
+                }
             };
             count += events.len() as u64;
             if !a.quiet {

@@ -3,21 +3,10 @@
 //! prints the diagnostics to stderr and returns the dictionaries. `strict` turns any error into
 //! a failure.
 
-use anyhow::{bail, Context};
 use std::path::Path;
 
 pub fn read(dir: Option<&Path>, strict: bool) -> anyhow::Result<dyad_dict::Loaded> {
-    let loaded = match dir {
-        Some(d) => dyad_dict::load_dir(d, &dyad_dict::LoadOptions { strict })
-            .with_context(|| format!("loading dictionaries from {}", d.display()))?,
-        None => dyad_dict::builtin(),
-    };
-    if strict {
-        if let Some(e) = loaded.errors().next() {
-            bail!("{e} (--strict)");
-        }
-    }
-    Ok(loaded)
+    dyad_pipeline::load_dictionaries(dir, strict).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 pub fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<dyad_dict::Dictionaries> {

@@ -10,7 +10,8 @@
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use dyad_doc::{Document, Stage};
+use dyad_doc::Document;
+use dyad_pipeline::Pipeline;
 use dyad_ingest::{ErrorKind, Format, InputError, Options, Record};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -117,13 +118,6 @@ impl InputSummary {
     }
 }
 
-/// Read, clean and segment every article (the per-record half of the pipeline).
-pub fn prepare(rec: Record, opts: &Options) -> Result<Document, InputError> {
-    let mut doc = dyad_ingest::build(rec, opts)?;
-    dyad_segment::Segmenter.run(&mut doc);
-    Ok(doc)
-}
-
 /// Records per parallel chunk: big enough to keep workers busy, small enough to stream.
 const CHUNK: usize = 1024;
 /// Chunks handed to the pool before their results are taken back. More than one, so the
@@ -150,7 +144,7 @@ where
             match rec {
                 Ok(rec) => {
                     summary.bytes += rec.bytes.len() as u64;
-                    match prepare(rec, &opts) {
+                    match Pipeline::prepare(rec, &opts) {
                         Ok(doc) => {
                             summary.documents += 1;
                             summary.sentences += doc.sentences.len() as u64;
@@ -193,7 +187,7 @@ where
                         let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             chunk
                                 .into_par_iter()
-                                .map(|r| r.and_then(|rec| prepare(rec, opts)).map(|doc| (doc.sentences.len(), work(doc))))
+                                .map(|r| r.and_then(|rec| Pipeline::prepare(rec, opts)).map(|doc| (doc.sentences.len(), work(doc))))
                                 .collect()
                         }));
                         let _ = done_tx.send((index, out.ok()));

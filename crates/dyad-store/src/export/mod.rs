@@ -12,7 +12,7 @@ use crate::store::Store;
 use std::io::Write;
 use std::str::FromStr;
 
-pub use table::{columns, row, Column, Kind, Value};
+pub use table::{columns, row, unstored_row, Column, Kind, Value};
 
 /// An export format (`dyad export --format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,11 @@
 //! The flat event table shared by the CSV and Parquet exports: one list of typed columns.
 use crate::actor::split_actor;
+use crate::dedup::Dedup;
+use crate::hash::stable_id;
 use crate::query::EventRow;
+use crate::store::{actor_name, root_code};
 use chrono::{NaiveDate, NaiveDateTime};
+use dyad_doc::{Document, Event};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -116,4 +120,33 @@ pub fn row(e: &EventRow) -> Vec<Value> {
         Value::Str(e.source_url.clone()),
         added,
     ]
+}
+
+/// The row one coded event of `doc` has in the export of a store holding only that mention,
+/// under the default (`day`) deduplication: the same id, names, root and root-event flag as
+/// `dyad store` gives it, with one mention, source and article. For event tables built
+/// without a database (the Python bindings' `code_arrow`). `date_added` is YYYYMMDDHHMMSS, UTC.
+pub fn unstored_row(doc: &Document, e: &Event, date_added: &str) -> EventRow {
+    EventRow {
+        id: stable_id(&Dedup::Day.key(e, "")),
+        date: e.date,
+        source: e.source.clone(),
+        target: e.target.clone(),
+        code: e.code.clone(),
+        root: root_code(e),
+        quad_class: e.quad_class,
+        goldstein: e.goldstein,
+        location: e.location.clone(),
+        plover_type: e.plover_type.clone(),
+        plover_mode: e.plover_mode.clone(),
+        source_name: actor_name(e.evidence.source_span.as_ref()),
+        target_name: actor_name(e.evidence.target_span.as_ref()),
+        is_root: doc.sentences.get(e.sentence).map(|s| s.paragraph) == Some(0),
+        num_mentions: 1,
+        num_sources: 1,
+        num_articles: 1,
+        root_mention: None,
+        source_url: doc.url.clone().unwrap_or_else(|| doc.id.clone()),
+        date_added: date_added.to_string(),
+    }
 }

@@ -1,0 +1,77 @@
+//! The coding pipeline as a library: a raw [`Record`] (or an [`Article`] given field by field)
+//! in, a cleaned, segmented [`Document`] and its [`Event`]s out. The `dyad` CLI and the Python
+//! bindings both call it, so they produce the same events; a new stage (parsing, event
+//! locations) is added here once, in [`Pipeline::code`].
+//!
+//! I/O stays with the callers: this crate reads no files and prints nothing.
+
+mod article;
+mod clean;
+
+pub use article::{Article, ArticleError};
+pub use clean::{clean_output, CleanOutput, SentenceOut};
+pub use dyad_ingest::{InputError, Options, Record};
+
+use dyad_code::Coder;
+use dyad_dict::Dictionaries;
+use dyad_doc::{Document, Event, Stage};
+use std::path::Path;
+
+/// Dictionaries and the compiled coder, built once and shared by every article (and thread).
+pub struct Pipeline {
+    coder: Coder,
+}
+
+/// The coder panicked on one article (a bug); callers skip the article and go on.
+#[derive(Debug, thiserror::Error)]
+#[error("{article}: the coder failed on this article (a bug: please report it)")]
+pub struct CoderFailed {
+    pub article: String,
+}
+
+impl Pipeline {
+    pub fn new(dicts: &Dictionaries) -> Self {
+        Pipeline { coder: Coder::new(dicts) }
+    }
+
+    /// The coder, for callers that need its statistics (`dyad bench code`).
+    pub fn coder(&self) -> &Coder {
+        &self.coder
+    }
+
+    /// Clean and segment one record (the per-record half of reading; no coding).
+    pub fn prepare(rec: Record, opts: &Options) -> Result<Document, InputError> {
+        let mut doc = dyad_ingest::build(rec, opts)?;
+        dyad_segment::Segmenter.run(&mut doc);
+        Ok(doc)
+    }
+
+    /// The events of one cleaned, segmented document. A panic in the coder is caught and
+    /// reported as [`CoderFailed`], so one bad article never ends a long run.
+    pub fn code(&self, doc: &Document) -> Result<Vec<Event>, CoderFailed> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.coder.code_document(doc)))
+            .map_err(|_| CoderFailed { article: doc.id.clone() })
+    }
+}
+
+/// Load the dictionaries a pipeline codes with: a folder in any format dyad reads (dyad,
+/// PETRARCH, TABARI), or the built-in dictionaries when `dir` is `None`. Returns them with
+/// their diagnostics; `strict` turns the first error into a failure.
+pub fn load_dictionaries(dir: Option<&Path>, strict: bool) -> Result<dyad_dict::Loaded, String> {
+    let loaded = match dir {
+        Some(d) => {
+            if !d.is_dir() {
+                return Err(format!("dictionaries folder {} does not exist or is not a folder", d.display()));
+            }
+            dyad_dict::load_dir(d, &dyad_dict::LoadOptions { strict })
+                .map_err(|e| format!("loading dictionaries from {}: {e}", d.display()))?
+        }
+        None => dyad_dict::builtin(),
+    };
+    if strict {
+        if let Some(e) = loaded.errors().next() {
+            return Err(format!("{e} (strict)"));
+        }
+    }
+    Ok(loaded)
+}
