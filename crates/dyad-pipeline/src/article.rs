@@ -38,16 +38,20 @@ pub enum ArticleError {
 }
 
 impl Article {
+    /// An error when the article's date is given but is not a date dyad reads. For a date a
+    /// caller passed explicitly; in data (a file, a table) a bad date is only noted on the
+    /// document, as `dyad code` does.
+    pub fn check_date(&self) -> Result<(), ArticleError> {
+        match self.date.as_deref().filter(|d| !d.trim().is_empty()) {
+            Some(d) if parse_date(d).is_none() => Err(ArticleError::Date(d.to_string())),
+            _ => Ok(()),
+        }
+    }
+
     /// The record a JSONL file would hold for this article, as line `line` of `origin`.
-    /// `id` is the fallback id when the article has none. A date that cannot be read is an
-    /// error here (in a file it is only noted), because a caller gave it explicitly.
+    /// `id` is the fallback id when the article has none.
     pub fn record(&self, origin: &str, line: u64, id: &str, opts: &Options) -> Result<Record, ArticleError> {
         let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
-        if let Some(d) = self.date.as_deref().filter(|d| !d.trim().is_empty()) {
-            if parse_date(d).is_none() {
-                return Err(ArticleError::Date(d.to_string()));
-            }
-        }
         if self.text.len() > opts.max_article_bytes {
             return Err(InputError::new(
                 origin,
@@ -86,9 +90,11 @@ mod tests {
     fn bad_dates_are_errors_good_ones_records() {
         let opts = Options::default();
         let a = Article { text: "Russia condemned Ukraine.".into(), date: Some("32/13/2020".into()), ..Default::default() };
-        let e = a.record("python", 1, "python:1", &opts).unwrap_err();
+        let e = a.check_date().unwrap_err();
         assert!(e.to_string().contains("'32/13/2020' is not a date"), "{e}");
+        assert!(a.record("python", 1, "python:1", &opts).is_ok(), "in data a bad date is only noted");
         let a = Article { date: Some("2020-02-29".into()), ..a };
+        a.check_date().unwrap();
         let rec = a.record("python", 1, "python:1", &opts).unwrap();
         assert_eq!(rec.kind, RecordKind::JsonLine);
         let v: serde_json::Value = serde_json::from_slice(&rec.bytes).unwrap();
