@@ -68,8 +68,8 @@ def code(
     ``dictionaries`` is a folder every worker can read (``None``: the built-in ones).
     Each event's ``source_url`` is the article's url, or its id when it has none.
     """
+    import pyarrow as pa
     from pyspark.sql import functions as F
-    from pyspark.sql.pandas.types import to_arrow_schema
 
     if text not in df.columns:
         raise ValueError(f"the DataFrame has no text column '{text}' (columns: {', '.join(df.columns)})")
@@ -84,7 +84,10 @@ def code(
         dictionaries = str(dictionaries)
 
     out_schema = schema()
-    arrow_schema = to_arrow_schema(out_schema)
+    # What Spark reads back: its timestamps are microseconds, in UTC.
+    arrow_schema = pa.schema(
+        [f.with_type(pa.timestamp("us", tz="UTC")) if pa.types.is_timestamp(f.type) else f for f in dyad.event_schema()]
+    )
     skipped = df.sparkSession.sparkContext.accumulator(0)
 
     def code_batches(batches):
