@@ -59,13 +59,8 @@ impl Pipeline {
 /// their diagnostics; `strict` turns the first error into a failure.
 pub fn load_dictionaries(dir: Option<&Path>, strict: bool) -> Result<dyad_dict::Loaded, String> {
     let loaded = match dir {
-        Some(d) => {
-            if !d.is_dir() {
-                return Err(format!("dictionaries folder {} does not exist or is not a folder", d.display()));
-            }
-            dyad_dict::load_dir(d, &dyad_dict::LoadOptions { strict })
-                .map_err(|e| format!("loading dictionaries from {}: {e}", d.display()))?
-        }
+        Some(d) => dyad_dict::load_dir(d, &dyad_dict::LoadOptions { strict })
+            .map_err(|e| format!("loading dictionaries from {}: {e}", d.display()))?,
         None => dyad_dict::builtin(),
     };
     if strict {
@@ -74,4 +69,44 @@ pub fn load_dictionaries(dir: Option<&Path>, strict: bool) -> Result<dyad_dict::
         }
     }
     Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(p: &Pipeline, a: &Article) -> Vec<Event> {
+        let opts = Options::default();
+        let doc = Pipeline::prepare(a.record("test", 1, "test:1", &opts).unwrap(), &opts).unwrap();
+        p.code(&doc).unwrap()
+    }
+
+    #[test]
+    fn an_article_codes_with_its_id_and_date() {
+        let p = Pipeline::new(&load_dictionaries(None, false).unwrap().dicts);
+        let text = "Russia condemned Ukraine on Tuesday. China praised Pakistan.";
+        let a = Article { text: text.into(), id: Some("a-1".into()), date: Some("2024-05-16".into()), ..Article::default() };
+        let ev = events(&p, &a);
+        assert!(ev.len() >= 2, "{ev:?}");
+        assert!(ev.iter().all(|e| e.article == "a-1"));
+        assert!(ev.iter().any(|e| e.source.starts_with("RUS") && e.target.starts_with("UKR")), "{ev:?}");
+        // Without an id the fallback names the record; without a date events are undated.
+        let ev = events(&p, &Article { text: text.into(), ..Article::default() });
+        assert!(ev.iter().all(|e| e.article == "test:1" && e.date.is_none()), "{ev:?}");
+    }
+
+    #[test]
+    fn empty_text_is_an_input_error_naming_the_record() {
+        let opts = Options::default();
+        let rec = Article { text: "  ".into(), ..Article::default() }.record("test", 4, "test:4", &opts).unwrap();
+        let e = Pipeline::prepare(rec, &opts).unwrap_err();
+        assert_eq!(e.record, Some(4));
+        assert!(e.to_string().starts_with("test:4: missing text"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_dictionaries_folder_is_named() {
+        let e = load_dictionaries(Some(Path::new("/no/such/dyad-dicts")), false).err().unwrap();
+        assert!(e.contains("/no/such/dyad-dicts"), "{e}");
+    }
 }
