@@ -40,6 +40,10 @@ def main() -> int:
     if not a.articles.exists():
         sys.exit(f"spark_job: {a.articles} does not exist")
 
+    import os
+
+    # Local workers run this interpreter (the one dyad is installed in), not python3 on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     import dyad.spark

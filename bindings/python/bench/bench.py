@@ -77,8 +77,12 @@ def main() -> int:
         )
 
     if a.spark:
+        import os
+
         import dyad.spark
         from pyspark.sql import SparkSession
+
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
         t = time.perf_counter()
         spark = (SparkSession.builder.master("local[2]").appName("dyad-bench")

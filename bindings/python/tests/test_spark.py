@@ -1,5 +1,8 @@
 """dyad.spark.code on a local[2] Spark session gives the events the CLI gives."""
 
+import os
+import sys
+
 from collections import Counter
 
 import pytest
@@ -11,6 +14,9 @@ from conftest import FIXTURES, cli_events, flat, flat_row
 @pytest.fixture(scope="module")
 def spark():
     from pyspark.sql import SparkSession  # installed by .ci/run: a missing pyspark fails
+
+    # Workers run this interpreter (the one dyad is installed in), not whatever python3 is on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
     session = (
         SparkSession.builder.master("local[2]")
