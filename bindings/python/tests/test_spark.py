@@ -2,7 +2,6 @@
 
 import os
 import sys
-
 from collections import Counter
 
 import pytest
