@@ -56,8 +56,10 @@ def main() -> int:
     print(f"input: first {n} stories of {a.input}")
 
     def cli(path, threads):
-        subprocess.run([a.dyad, "code", "--no-db", "--quiet", "--threads", str(threads), str(path)],
-                       check=True, stderr=subprocess.DEVNULL)
+        r = subprocess.run([a.dyad, "code", "--no-db", "--quiet", "--threads", str(threads), str(path)],
+                           stderr=subprocess.PIPE, text=True)
+        if r.returncode not in (0, 1):  # 1: some stories skipped (no body), as code_many skips them
+            sys.exit(f"bench: {a.dyad} failed: {r.stderr[-2000:]}")
 
     t = time.perf_counter()
     coder = dyad.Coder()
@@ -86,7 +88,8 @@ def main() -> int:
 
         t = time.perf_counter()
         spark = (SparkSession.builder.master("local[2]").appName("dyad-bench")
-                 .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate())
+                 .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                 .config("spark.sql.session.timeZone", "UTC").getOrCreate())
         spark.sparkContext.setLogLevel("ERROR")
         spark.range(1).count()
         print(f"spark local[2]: start-up {time.perf_counter() - t:.1f} s (session and a first job)")
