@@ -70,6 +70,23 @@ fn article_of(rec: &Bound<'_, PyAny>) -> PyResult<Option<Article>> {
     Ok(Some(Article { text, title, date, id, url, source, author, dateline }))
 }
 
+/// An article from keyword arguments (date, title, id, url, source): a date that cannot be
+/// read is an error here, since the caller gave it explicitly.
+fn explicit_article(text: &Bound<'_, PyAny>, meta: [Option<&Bound<'_, PyAny>>; 5]) -> PyResult<Article> {
+    let [date, title, id, url, source] = meta;
+    let article = Article {
+        text: text_value(Some(text))?,
+        date: meta_value("date", date)?,
+        title: meta_value("title", title)?,
+        id: meta_value("id", id)?,
+        url: meta_value("url", url)?,
+        source: meta_value("source", source)?,
+        ..Article::default()
+    };
+    article.check_date().map_err(value_error)?;
+    Ok(article)
+}
+
 fn value_error(e: ArticleError) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
@@ -171,6 +188,7 @@ impl Coder {
 
     /// Events of one article as a JSON array (what `dyad code --format jsonl` prints).
     #[pyo3(signature = (text, date=None, title=None, id=None, url=None, source=None))]
+    #[allow(clippy::too_many_arguments)]
     fn _code_json(
         &self,
         py: Python<'_>,
@@ -181,16 +199,7 @@ impl Coder {
         url: Option<&Bound<'_, PyAny>>,
         source: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let article = Article {
-            text: text_value(Some(text))?,
-            date: meta_value("date", date)?,
-            title: meta_value("title", title)?,
-            id: meta_value("id", id)?,
-            url: meta_value("url", url)?,
-            source: meta_value("source", source)?,
-            ..Article::default()
-        };
-        article.check_date().map_err(value_error)?;
+        let article = explicit_article(text, [date, title, id, url, source])?;
         py.detach(|| {
             let doc = prepare(&article, 1)?;
             let events = self.pipeline.code(&doc).map_err(|e| e.to_string());
@@ -282,16 +291,7 @@ fn _clean_json(
     source: Option<&Bound<'_, PyAny>>,
     show_removed: bool,
 ) -> PyResult<String> {
-    let article = Article {
-        text: text_value(Some(text))?,
-        date: meta_value("date", date)?,
-        title: meta_value("title", title)?,
-        id: meta_value("id", id)?,
-        url: meta_value("url", url)?,
-        source: meta_value("source", source)?,
-        ..Article::default()
-    };
-    article.check_date().map_err(value_error)?;
+    let article = explicit_article(text, [date, title, id, url, source])?;
     let doc = py.detach(|| prepare(&article, 1)).map_err(value_error)?;
     Ok(serde_json::to_string(&dyad_pipeline::clean_output(&doc, show_removed)).expect("documents serialise"))
 }
