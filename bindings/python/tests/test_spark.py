@@ -70,3 +70,14 @@ def test_spark_job_writes_parquet_pandas_reads(tmp_path):
     dated = df[df["event_date"] != "undated"]
     assert (dated["date"].astype(str) == dated["event_date"].astype(str)).all()
     assert "events" in run.stdout
+
+
+def test_spark_code_without_id_column_numbers_the_rows(spark):
+    import dyad.spark
+
+    df = spark.createDataFrame(
+        [("Iran rejected a proposal by France.",), ("Egypt urged Israel and Hamas to return to talks.",)], "text string"
+    ).repartition(2)
+    urls = [r["source_url"] for r in dyad.spark.code(df, date=None).collect()]
+    assert urls and all(u.startswith("row:") for u in urls)
+    assert len(set(urls)) == 2, urls  # one id per article, unique across partitions

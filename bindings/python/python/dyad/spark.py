@@ -66,7 +66,8 @@ def code(
     ``text``, ``date``, ``id``, ``title``, ``url``, ``source`` name the input columns (``None``:
     the column is not used; ``date`` and ``id`` are also optional when ``df`` lacks them).
     ``dictionaries`` is a folder every worker can read (``None``: the built-in ones).
-    Each event's ``source_url`` is the article's url, or its id when it has none.
+    Each event's ``source_url`` is the article's url, or its id when it has none (without an
+    id column, ``row:N`` from ``monotonically_increasing_id``: unique, not consecutive).
     """
     import pyarrow as pa
     from pyspark.sql import functions as F
@@ -78,6 +79,9 @@ def code(
         if wanted[field] is not None and wanted[field] not in df.columns:
             raise ValueError(f"the DataFrame has no {field} column '{wanted[field]}'")
     selected = [F.col(col).alias(field) for field, col in wanted.items() if col is not None and col in df.columns]
+    if id is None or id not in df.columns:
+        # Without an id column, number the rows so every event's source_url names its article.
+        selected.append(F.concat(F.lit("row:"), F.monotonically_increasing_id().cast("string")).alias("id"))
     if dictionaries is not None:
         # Fail here, on the driver, rather than in every task.
         _coder(str(dictionaries))
