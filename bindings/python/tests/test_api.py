@@ -141,3 +141,32 @@ def test_coder_pickles_by_recipe(coder):
     assert again.code("Iran rejected a proposal by France.", date="2019-09-09") == coder.code(
         "Iran rejected a proposal by France.", date="2019-09-09"
     )
+
+
+def test_code_many_releases_the_gil(coder, fixture_records):
+    """Another Python thread keeps running while code_many codes: no long stall between its steps."""
+    import threading
+    import time
+    import warnings
+
+    records = [r for r in fixture_records if r["text"].strip()] * 300
+    t = time.perf_counter()
+    coder.code_many(records, threads=1)
+    alone = time.perf_counter() - t
+    done = threading.Event()
+
+    def work():
+        coder.code_many(records, threads=1)
+        done.set()
+
+    worker = threading.Thread(target=work)
+    stamps = [time.perf_counter()]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        worker.start()
+        while not done.is_set():
+            stamps.append(time.perf_counter())
+    worker.join()
+    longest_stall = max(b - a for a, b in zip(stamps, stamps[1:]))
+    # Holding the GIL for the whole call would stall this loop for about `alone` seconds.
+    assert longest_stall < alone / 2, (longest_stall, alone)
