@@ -49,7 +49,11 @@ def main() -> int:
     import dyad.spark
 
     started = time.perf_counter()
-    builder = SparkSession.builder.appName("dyad").config("spark.sql.session.timeZone", "UTC")
+    builder = (
+        SparkSession.builder.appName("dyad")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false")
+    )
     if a.master:
         builder = builder.master(a.master)
     spark = builder.getOrCreate()
