@@ -32,9 +32,9 @@ def main() -> int:
     ap.add_argument("out", help="output folder (overwritten)")
     ap.add_argument("--master", default=None, help="Spark master, e.g. local[4] (default: spark-submit's)")
     ap.add_argument("--text", default="text", help="text column (default: text)")
-    ap.add_argument("--date", default="date", help="publication date column (default: date)")
-    ap.add_argument("--id", default="id", help="article id column (default: id)")
-    ap.add_argument("--title", default=None, help="title column (default: none)")
+    ap.add_argument("--date", default="date", help="publication date column, when present (default: date)")
+    ap.add_argument("--id", default="id", help="article id column, when present (default: id)")
+    ap.add_argument("--title", default="title", help="title column, when present (default: title)")
     ap.add_argument("--dictionaries", default=None, help="dictionary folder every worker can read (default: built-in)")
     a = ap.parse_args()
     if not a.articles.exists():
@@ -63,7 +63,8 @@ def main() -> int:
     articles = spark.read.parquet(str(a.articles)) if fmt == "parquet" else spark.read.json(str(a.articles))
     date = a.date if a.date in articles.columns else None
     ident = a.id if a.id in articles.columns else None
-    events = dyad.spark.code(articles, text=a.text, date=date, id=ident, title=a.title, dictionaries=a.dictionaries)
+    title = a.title if a.title in articles.columns else None
+    events = dyad.spark.code(articles, text=a.text, date=date, id=ident, title=title, dictionaries=a.dictionaries)
     # Partition by a string copy of the date, "undated" when there is none: a null partition
     # (Spark's __HIVE_DEFAULT_PARTITION__) is one that pandas/pyarrow cannot read back yet.
     from pyspark.sql import functions as F

@@ -47,16 +47,26 @@ def test_spark_code_matches_cli(spark, cli, fixture_records):
     assert events.skipped_rows.value == 2  # the empty text and the null one
 
 
-def test_spark_job_writes_parquet_pandas_reads(tmp_path):
+@pytest.mark.parametrize("kind", ["jsonl", "parquet folder"])
+def test_spark_job_writes_parquet_pandas_reads(tmp_path, kind, fixture_records):
     import subprocess
-    import sys
 
     import pandas as pd
 
+    articles = FIXTURES / "articles.jsonl"
+    if kind == "parquet folder":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        rows = [{**r, "id": str(r["id"])} for r in fixture_records]
+        pq.write_table(pa.Table.from_pylist(rows[:4]), articles / "part-0.parquet")
+        pq.write_table(pa.Table.from_pylist(rows[4:]), articles / "part-1.parquet")
     out = tmp_path / "events"
     script = FIXTURES.parents[3] / "examples" / "spark_job.py"
     run = subprocess.run(
-        [sys.executable, str(script), str(FIXTURES / "articles.jsonl"), str(out), "--master", "local[2]"],
+        [sys.executable, str(script), str(articles), str(out), "--master", "local[2]"],
         capture_output=True,
         text=True,
         timeout=600,
