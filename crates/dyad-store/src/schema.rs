@@ -3,10 +3,24 @@
 use rusqlite::{Connection, OptionalExtension};
 
 /// The newest schema this build understands.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// (version, SQL). Applied in order to databases whose version is lower.
-const MIGRATIONS: &[(i64, &str)] = &[(1, V1)];
+const MIGRATIONS: &[(i64, &str)] = &[(1, V1), (3, V3)];
+
+/// Indexes for browsing (`dyad serve`, `dyad timeline`, `dyad dyads`): a dyad's events by date,
+/// a target's, a root's, a code's and a quad class's. They replace the single-column source and
+/// target indexes, which the (source, target, date) and (target, date) ones cover.
+const V3: &str = "
+DROP INDEX IF EXISTS events_source;
+DROP INDEX IF EXISTS events_target;
+CREATE INDEX events_dyad_date ON events(source, target, date);
+CREATE INDEX events_target_date ON events(target, date);
+CREATE INDEX events_root_date ON events(root, date);
+CREATE INDEX events_code_date ON events(code, date);
+CREATE INDEX events_quad_date ON events(quad_class, date);
+ANALYZE;
+";
 
 const V1: &str = "
 CREATE TABLE dyad_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
