@@ -793,6 +793,24 @@ impl Store {
         })
     }
 
+    /// The most frequent event codes among the events `b` selects (its page and sort ignored).
+    pub fn top_codes(&self, b: &Browse, top: usize) -> Result<Vec<(String, i64)>, StoreError> {
+        let fail = |e| self.fail(e);
+        let (cond, mut params) = b.condition();
+        params.push(Value::Integer(top.min(MAX_LIMIT) as i64));
+        let sql = format!(
+            "SELECT e.code, count(*) AS n FROM events e WHERE {cond}
+             GROUP BY e.code ORDER BY n DESC, e.code LIMIT ?{}",
+            params.len()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(fail)?;
+        Ok(rows)
+    }
+
     /// An actor typed by a person: a code prefix that occurs ("RUS", "prkgov"), or else a name
     /// found in the events' actor text ("Putin" → the code most often matched as PUTIN).
     pub fn resolve_actor(&self, typed: &str) -> Result<Option<String>, StoreError> {

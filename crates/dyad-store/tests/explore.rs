@@ -43,6 +43,8 @@ fn browse_filters_sorts_and_pages() {
     let paged = Browse { limit: 1, offset: 1, sort: Sort::Date, ..Browse::default() };
     let p = store.browse(&paged).unwrap();
     assert_eq!((p.total, p.events.len()), (3, 1));
+    let codes = store.top_codes(&chn, 5).unwrap();
+    assert_eq!(codes, [("057".to_string(), 1), ("112".to_string(), 1)]);
     let far = Browse { offset: dyad_store::MAX_OFFSET, ..Browse::default() };
     assert!(store.browse(&far).unwrap().events.is_empty());
     let to = Browse { to: Some(date("2024-04-01")), ..Browse::default() };
