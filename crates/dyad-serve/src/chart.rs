@@ -66,19 +66,19 @@ pub fn layout(rows: &[PeriodRow]) -> Layout {
     let y_max = nice_ceiling(rows.iter().map(|r| r.events).max().unwrap_or(0));
     let n = rows.len().max(1) as f64;
     let slot = plot_w() / n;
-    let gap = if slot > 6.0 { slot * 0.15 } else { 0.0 };
+    let (bw, pad) = bar_width(slot);
     let columns = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let x = LEFT + i as f64 * slot + gap / 2.0;
+            let x = LEFT + i as f64 * slot + pad;
             let mut y = TOP + plot_h();
             let mut bars = Vec::new();
             for q in 1..=4u8 {
                 let h = r.quad.get(q) as f64 / y_max as f64 * plot_h();
                 if h > 0.0 {
                     y -= h;
-                    bars.push(Bar { x, y, w: (slot - gap).max(0.5), h, colour: QUAD_COLOURS[q as usize - 1] });
+                    bars.push(Bar { x, y, w: bw, h, colour: QUAD_COLOURS[q as usize - 1] });
                 }
             }
             let mut title = format!("{}: {} event{}", r.period, r.events, if r.events == 1 { "" } else { "s" });
@@ -94,6 +94,13 @@ pub fn layout(rows: &[PeriodRow]) -> Layout {
         })
         .collect();
     Layout { columns, y_max }
+}
+
+/// Bar width and its left padding in a slot: a small gap between bars, at most 48 units wide.
+fn bar_width(slot: f64) -> (f64, f64) {
+    let gap = if slot > 6.0 { slot * 0.15 } else { 0.0 };
+    let w = (slot - gap).clamp(0.5, 48.0);
+    (w, (slot - w) / 2.0)
 }
 
 fn esc(s: &str) -> String {
@@ -184,7 +191,7 @@ pub fn goldstein_svg(rows: &[PeriodRow], label: &str) -> String {
     axes(&mut svg, &format!("+{max}"), "0", &format!("−{max}"));
     let zero = TOP + plot_h() / 2.0;
     let slot = plot_w() / rows.len() as f64;
-    let gap = if slot > 6.0 { slot * 0.15 } else { 0.0 };
+    let (bw, pad) = bar_width(slot);
     svg.push_str(r#"<g class="sums">"#);
     for (i, r) in rows.iter().enumerate() {
         let h = r.goldstein_sum.abs() / max * plot_h() / 2.0;
@@ -193,8 +200,8 @@ pub fn goldstein_svg(rows: &[PeriodRow], label: &str) -> String {
         let _ = write!(
             svg,
             r#"<rect x="{:.2}" y="{y:.2}" width="{:.2}" height="{h:.2}" fill="{fill}" fill-opacity="0.55"><title>{}: Goldstein sum {:.1}</title></rect>"#,
-            LEFT + i as f64 * slot + gap / 2.0,
-            (slot - gap).max(0.5),
+            LEFT + i as f64 * slot + pad,
+            bw,
             esc(&r.period),
             r.goldstein_sum
         );

@@ -54,7 +54,7 @@ impl Sort {
             "-source" => SourceDesc,
             "target" => Target,
             "-target" => TargetDesc,
-            _ => return Err(format!("sort must be one of {}", Sort::NAMES.join(", "))),
+            _ => return Err(format!("must be one of {}", Sort::NAMES.join(", "))),
         })
     }
 
@@ -186,14 +186,14 @@ impl Browse {
     pub fn parse_limit(s: &str) -> Result<usize, String> {
         match s.trim().parse::<usize>() {
             Ok(n @ 1..=MAX_LIMIT) => Ok(n),
-            _ => Err(format!("limit must be a number from 1 to {MAX_LIMIT}")),
+            _ => Err(format!("must be a number from 1 to {MAX_LIMIT}")),
         }
     }
 
     pub fn parse_offset(s: &str) -> Result<usize, String> {
         match s.trim().parse::<usize>() {
             Ok(n) if n <= MAX_OFFSET => Ok(n),
-            _ => Err(format!("offset must be a number from 0 to {MAX_OFFSET}")),
+            _ => Err(format!("must be a number from 0 to {MAX_OFFSET}")),
         }
     }
 
@@ -341,7 +341,7 @@ impl Period {
             "day" => Ok(Period::Day),
             "week" => Ok(Period::Week),
             "month" | "" => Ok(Period::Month),
-            _ => Err("by must be day, week or month".into()),
+            _ => Err("must be day, week or month".into()),
         }
     }
 
@@ -457,7 +457,7 @@ impl DyadLevel {
         match s.trim() {
             "country" | "" => Ok(DyadLevel::Country),
             "code" => Ok(DyadLevel::Code),
-            _ => Err("level must be country or code".into()),
+            _ => Err("must be country or code".into()),
         }
     }
 
@@ -672,14 +672,14 @@ impl Store {
         Ok(fill_gaps(out, by))
     }
 
-    /// The `limit` dyads with most events.
+    /// The `limit` dyads with most events, among events whose two actors are known.
     pub fn dyads(&self, limit: usize, level: DyadLevel) -> Result<Vec<DyadRow>, StoreError> {
         let fail = |e| self.fail(e);
         let (s, t) = (level.expr("source"), level.expr("target"));
         let sql = format!(
             "SELECT {s} AS s, {t} AS t, count(*) AS n, sum(num_mentions), sum(goldstein),
                     sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4)
-             FROM events GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?1"
+             FROM events WHERE {KNOWN_BOTH} GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
         let rows = stmt
@@ -746,7 +746,7 @@ impl Store {
         let sql = format!(
             "SELECT CASE WHEN {src} THEN target ELSE source END AS other, count(*) AS n,
                     sum(quad_class <= 2), sum(quad_class >= 3), avg(goldstein)
-             FROM events WHERE {src} OR {tgt} GROUP BY other ORDER BY n DESC, other LIMIT ?3"
+             FROM events WHERE ({src} OR {tgt}) AND {KNOWN_BOTH} GROUP BY other ORDER BY n DESC, other LIMIT ?3"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
         let partners = stmt
@@ -849,6 +849,9 @@ impl Store {
         Ok(code)
     }
 }
+
+/// Both actors known: not target-less ("") and not CAMEO's unknown actor ("---").
+const KNOWN_BOTH: &str = "source <> '' AND target <> '' AND substr(source, 1, 3) <> '---' AND substr(target, 1, 3) <> '---'";
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0

@@ -299,7 +299,7 @@ pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `dyad events | head` closes the pipe early: that is success, not an error.
-fn ok_on_broken_pipe(r: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+pub(crate) fn ok_on_broken_pipe(r: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
     match r {
         Err(e)
             if e.chain().any(|c| {
