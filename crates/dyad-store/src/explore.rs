@@ -74,8 +74,9 @@ impl Sort {
     fn sql(self) -> &'static str {
         use Sort::*;
         match self {
+            // Undated events last both ways (SQLite puts NULL first when ascending).
             Date => "e.date IS NULL, e.date, e.id",
-            DateDesc => "e.date IS NULL, e.date DESC, e.id DESC",
+            DateDesc => "e.date DESC, e.id DESC",
             Goldstein => "e.goldstein, e.id",
             GoldsteinDesc => "e.goldstein DESC, e.id",
             Mentions => "e.num_mentions, e.id",
@@ -176,11 +177,12 @@ impl Browse {
             .map_err(|_| format!("'{}' is not a date like 2018-08-16", clip(s)))
     }
 
+    /// Text to find in the sentence. Case-insensitive for ASCII letters (as SQLite's lower()).
     pub fn parse_text(s: &str) -> Result<String, String> {
         if s.chars().count() > 200 {
             return Err("the text to search for is longer than 200 characters".into());
         }
-        Ok(s.trim().to_lowercase())
+        Ok(s.trim().to_ascii_lowercase())
     }
 
     pub fn parse_limit(s: &str) -> Result<usize, String> {
@@ -237,10 +239,7 @@ impl Browse {
         }
         if let Some(t) = self.text.as_ref().filter(|t| !t.is_empty()) {
             let p = bind(&mut params, Value::Text(t.clone()));
-            cond.push(format!(
-                "EXISTS (SELECT 1 FROM mentions t WHERE t.id = e.root_mention
-                 AND instr(lower(json_extract(t.event_json, '$.sentence_text')), {p}) > 0)"
-            ));
+            cond.push(format!("e.id IN (SELECT event FROM event_text WHERE instr(text, {p}) > 0)"));
         }
         (cond.join(" AND "), params)
     }
@@ -526,13 +525,16 @@ impl Store {
         let limit = params.len();
         params.push(Value::Integer(b.offset.min(MAX_OFFSET) as i64));
         let offset = params.len();
+        // Sort and cut the page over ids only, then read the page's rows: the sorter never
+        // carries (or parses) the mentions of rows that are not shown.
         let sql = format!(
             "SELECT {}, json_extract(m.event_json, '$.sentence_text'), m.sentence_start,
                     m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end
-             FROM events e LEFT JOIN mentions m ON m.id = e.root_mention
-             WHERE {cond} ORDER BY {} LIMIT ?{limit} OFFSET ?{offset}",
+             FROM (SELECT e.id FROM events e WHERE {cond} ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset}) page
+             JOIN events e ON e.id = page.id LEFT JOIN mentions m ON m.id = e.root_mention
+             ORDER BY {order}",
             columns.join(", "),
-            b.sort.sql()
+            order = b.sort.sql()
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
         let events = stmt

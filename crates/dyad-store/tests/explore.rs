@@ -115,3 +115,52 @@ fn migration_adds_the_browsing_indexes() {
     let version: i64 = conn.query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, dyad_store::SCHEMA_VERSION);
 }
+
+/// Turn a current database back into schema version 1 (as an older dyad wrote it).
+fn downgrade_to_v1(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER event_text_root; DROP TRIGGER event_text_gone; DROP TABLE event_text;
+         DROP INDEX events_dyad_date; DROP INDEX events_target_date; DROP INDEX events_root_date;
+         DROP INDEX events_code_date; DROP INDEX events_quad_date;
+         CREATE INDEX events_source ON events(source); CREATE INDEX events_target ON events(target);
+         DELETE FROM schema_version WHERE version > 1;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn migrating_an_existing_database_fills_the_search_text() {
+    let (dir, store) = filled();
+    drop(store);
+    let path = dir.path().join("t.db");
+    downgrade_to_v1(&path);
+    let err = Store::open_read_only(&path).err().expect("a v1 database needs upgrading first");
+    assert!(err.to_string().contains("upgrading"), "{err}");
+    drop(Store::open(&path).unwrap());
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.browse(&Browse::default()).unwrap().total, 3, "events kept");
+    let q = Browse { text: Some("kremlin".into()), ..Browse::default() };
+    assert_eq!(store.browse(&q).unwrap().total, 1, "search text backfilled");
+}
+
+#[test]
+fn search_text_follows_recode() {
+    let (dir, store) = filled();
+    drop(store);
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path).unwrap();
+    // Re-code each article into one event made of the first three words of its first sentence.
+    store
+        .recode(None, |doc| {
+            let first = doc.sentence_text(&doc.sentences[0]).to_string();
+            let w: Vec<&str> = first.split_whitespace().take(3).collect();
+            vec![event(doc, 0, ("AAA", w[0]), "010", ("BBB", w[1]), w[2])]
+        })
+        .unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (events, texts): (i64, i64) = conn
+        .query_row("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_text)", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(events, texts, "one search text per event after recode");
+}
