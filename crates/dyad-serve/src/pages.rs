@@ -78,7 +78,7 @@ fn snippet(e: &ListedEvent) -> String {
     }
     // Keep about 90 characters before the verb and 140 after it.
     let n = s.sentence_text.chars().count();
-    let verb = s.verb_span.map(|v| v.0).unwrap_or(0);
+    let verb = s.verb_span.map(|v| v.0).unwrap_or(0).min(n);
     let from = verb.saturating_sub(90);
     let to = (verb + 140).min(n);
     let text: String = s.sentence_text.chars().skip(from).take(to - from).collect();
@@ -290,7 +290,7 @@ pub fn event(req: &Request, id: &str) -> Reply {
     row(&mut s, "Source", format!("{} {}", actor_link(&ev.source, &ev.source_name), escape(&ev.source_name)));
     row(&mut s, "Target", format!("{} {}", actor_link(&ev.target, &ev.target_name), escape(&ev.target_name)));
     row(&mut s, "CAMEO", format!("{} {} (root {})", escape(&ev.code), escape(name), escape(&ev.root)));
-    row(&mut s, "Quad class", format!("{} {}", ev.quad_class, QUAD_LABELS.get(ev.quad_class as usize - 1).copied().unwrap_or("")));
+    row(&mut s, "Quad class", format!("{} {}", ev.quad_class, (ev.quad_class as usize).checked_sub(1).and_then(|i| QUAD_LABELS.get(i)).copied().unwrap_or("")));
     row(&mut s, "Goldstein", format!("{:.1}", ev.goldstein));
     if let Some(t) = &ev.plover_type {
         row(&mut s, "PLOVER", escape(&format!("{t} {}", ev.plover_mode.as_deref().unwrap_or(""))));
@@ -315,9 +315,13 @@ pub fn event(req: &Request, id: &str) -> Reply {
     let a = &root.article;
     let text = &a.text;
     let n = text.chars().count();
-    let (ss, se) = (root.sentence_start.clamp(0, n as i64) as usize, root.sentence_end.clamp(0, n as i64) as usize);
+    // Offsets from the database are checked, not trusted: a damaged row shows less, never panics.
+    let ss = root.sentence_start.clamp(0, n as i64) as usize;
+    let se = (root.sentence_end.clamp(0, n as i64) as usize).max(ss);
     let rel = |start: Option<i64>, end: Option<i64>, class| match (start, end) {
-        (Some(a), Some(b)) if a as usize >= ss && b as usize <= se => Some(Mark { start: a as usize - ss, end: b as usize - ss, class }),
+        (Some(a), Some(b)) if a >= ss as i64 && b >= a && b <= se as i64 => {
+            Some(Mark { start: a as usize - ss, end: b as usize - ss, class })
+        }
         _ => None,
     };
     let marks: Vec<Mark> = [

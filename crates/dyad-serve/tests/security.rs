@@ -217,3 +217,32 @@ fn html_pages_escape_what_the_database_holds() {
     let r = get(addr, "/dyad?source=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E");
     assert!(!r.body.contains("<script>"), "{}", r.body);
 }
+
+#[test]
+fn a_damaged_database_does_not_break_the_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = make_db(dir.path());
+    {
+        // Offsets past the text, reversed spans, an impossible quad class, a bad date.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "UPDATE mentions SET verb_start = 100000, verb_end = 5, source_start = -7, source_end = 999999,
+                                 sentence_start = 50, sentence_end = 10;
+             UPDATE events SET quad_class = 0, date = 'not a date';",
+        )
+        .unwrap();
+    }
+    let addr = start(&db);
+    let list = get(addr, "/api/events");
+    assert_eq!(list.status, 200, "{}", list.body);
+    for e in list.json()["events"].as_array().unwrap() {
+        let id = e["id"].as_i64().unwrap();
+        for target in [format!("/events/{id}"), format!("/api/events/{id}")] {
+            let r = get(addr, &target);
+            assert_eq!(r.status, 200, "{target}: {}", r.body);
+        }
+    }
+    for target in ["/", "/events", "/dyad?source=PRK&target=RUS", "/actors/PRK", "/api/timeline", "/api/dyads"] {
+        assert_eq!(get(addr, target).status, 200, "{target}");
+    }
+}
