@@ -39,7 +39,7 @@ fn dyad_href(source: &str, target: &str) -> String {
     format!("/dyad?source={}&target={}", q(source), q(target))
 }
 
-/// The query string that selects `b` (page and sort included).
+/// The query string that selects `b` (page and sort included), escaped for an href.
 fn browse_query(b: &Browse) -> String {
     let mut parts: Vec<(&str, String)> = Vec::new();
     let opt = |parts: &mut Vec<(&str, String)>, k, v: &Option<String>| {
@@ -64,7 +64,7 @@ fn browse_query(b: &Browse) -> String {
     if b.offset > 0 {
         parts.push(("offset", b.offset.to_string()));
     }
-    parts.iter().map(|(k, v)| format!("{k}={}", q(v))).collect::<Vec<_>>().join("&")
+    escape(&parts.iter().map(|(k, v)| format!("{k}={}", q(v))).collect::<Vec<_>>().join("&"))
 }
 
 /// The sentence of a listed event, clipped around the verb, with the evidence marked.
@@ -98,7 +98,15 @@ fn event_table(req: &Request, events: &[ListedEvent], sort_links: Option<&Browse
                 let current = b.sort.as_str();
                 // First click sorts descending for numbers and dates, ascending for codes.
                 let desc_first = matches!(k, "date" | "goldstein" | "mentions");
-                let next = if current == format!("-{k}") { k.to_string() } else if current == k { format!("-{k}") } else if desc_first { format!("-{k}") } else { k.to_string() };
+                // Clicking the sorted column reverses it; another column starts in its first order.
+                let descending = if current == k {
+                    true
+                } else if current == format!("-{k}") {
+                    false
+                } else {
+                    desc_first
+                };
+                let next = if descending { format!("-{k}") } else { k.to_string() };
                 let arrow = if current == k { " ▲" } else if current == format!("-{k}") { " ▼" } else { "" };
                 let mut nb = b.clone();
                 nb.sort = Sort::parse(&next).unwrap_or_default();

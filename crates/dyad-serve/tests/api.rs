@@ -116,6 +116,8 @@ fn pages_render_the_evidence_without_javascript() {
     let list = get(addr, "/events?source=PRK&target=RUS");
     assert!(list.body.contains(r#"data-total="1""#));
     assert!(list.body.contains(r#"<span class="ev-verb">congratulated</span>"#));
+    // Newest first by default; the Date header then links to oldest first, keeping the filter.
+    assert!(list.body.contains(r#"href="/events?source=PRK&amp;target=RUS&amp;sort=date">Date ▼"#), "{}", list.body);
     let id = get(addr, "/api/events?code=051").json()["events"][0]["id"].as_i64().unwrap();
     let ev = get(addr, &format!("/events/{id}")).body;
     assert!(ev.contains(r#"<mark id="sentence" class="sentence"><span class="ev-source">North Korean leader Kim Jong Un</span> <span class="ev-verb">congratulated</span> <span class="ev-target">Russian President Vladimir Putin</span>"#), "{ev}");
