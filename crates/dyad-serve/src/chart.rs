@@ -207,16 +207,28 @@ pub fn goldstein_svg(rows: &[PeriodRow], label: &str) -> String {
         );
     }
     svg.push_str("</g>");
-    let points: Vec<String> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| {
-            r.goldstein_mean.map(|m| format!("{:.1},{:.1}", LEFT + (i as f64 + 0.5) * slot, zero - m / 10.0 * plot_h() / 2.0))
-        })
-        .collect();
-    if !points.is_empty() {
-        let _ = write!(svg, r##"<polyline class="mean" points="{}" fill="none" stroke="#2c3e50" stroke-width="1.5"/>"##, points.join(" "));
-        let _ = write!(svg, r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="11" fill="#2c3e50">mean (right: ±10)</text>"##, WIDTH - RIGHT, TOP + 10.0);
+    // The mean as a line through consecutive periods with events, broken at empty periods
+    // (a line across a gap would invent values); a lone point is a dot.
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    for (i, r) in rows.iter().enumerate() {
+        match r.goldstein_mean {
+            Some(m) => runs.last_mut().expect("one run").push((LEFT + (i as f64 + 0.5) * slot, zero - m / 10.0 * plot_h() / 2.0)),
+            None if runs.last().is_some_and(|r| !r.is_empty()) => runs.push(Vec::new()),
+            None => {}
+        }
+    }
+    svg.push_str(r#"<g class="mean">"#);
+    for run in runs.iter().filter(|r| !r.is_empty()) {
+        if run.len() == 1 {
+            let _ = write!(svg, r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="#2c3e50"/>"##, run[0].0, run[0].1);
+        } else {
+            let points: Vec<String> = run.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+            let _ = write!(svg, r##"<polyline points="{}" fill="none" stroke="#2c3e50" stroke-width="1.5"/>"##, points.join(" "));
+        }
+    }
+    svg.push_str("</g>");
+    if runs.iter().any(|r| !r.is_empty()) {
+        let _ = write!(svg, r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="11" fill="#2c3e50">line: mean (scale ±10)</text>"##, WIDTH - RIGHT, TOP + 10.0);
     }
     let periods: Vec<&str> = rows.iter().map(|r| r.period.as_str()).collect();
     x_labels(&mut svg, &periods);
@@ -303,7 +315,9 @@ mod tests {
         let total: f64 = l.columns[2].bars.iter().map(|b| b.h).sum();
         assert!((total - 8.0 / 10.0 * plot_h()).abs() < 1e-9);
         assert!(l.columns[1].bars.is_empty());
-        assert!(goldstein_svg(&rows, "g").contains("<polyline"));
+        // The mean is broken at the empty period: two lone points, no line across the gap.
+        let g = goldstein_svg(&rows, "g");
+        assert_eq!((g.matches("<circle").count(), g.matches("<polyline").count()), (2, 0), "{g}");
     }
 
     #[test]
