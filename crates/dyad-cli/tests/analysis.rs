@@ -172,3 +172,36 @@ fn dyads_lists_the_busiest_with_their_balance() {
     let (ok, _, err) = dyad(&["dyads", "--db", &db, "--top", "0"]);
     assert!(!ok && err.contains("--top"), "{err}");
 }
+
+#[test]
+fn serve_says_where_it_listens_and_answers_read_only() {
+    use std::io::{BufRead, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let db = coded(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["serve", "--db", &db, "--port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
+    let addr = line.split("http://").nth(1).and_then(|s| s.split('/').next()).map(str::to_string);
+    let result = std::panic::catch_unwind(|| {
+        assert!(line.contains("read-only") && line.contains("this machine only"), "{line}");
+        let addr = addr.clone().unwrap_or_else(|| panic!("no address in {line:?}"));
+        assert!(addr.starts_with("127.0.0.1:"), "{addr}");
+        let mut s = std::net::TcpStream::connect(&addr).unwrap();
+        write!(s, "GET /api/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut resp = String::new();
+        s.read_to_string(&mut resp).unwrap();
+        assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+        assert!(resp.contains("\"total\":"), "{resp}");
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(result.is_ok());
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the database is unchanged");
+    let (ok, _, err) = dyad(&["serve", "--db", &dir.path().join("none.db").to_string_lossy()]);
+    assert!(!ok && err.contains("none.db"), "{err}");
+}
