@@ -19,6 +19,8 @@ import tempfile
 import time
 import urllib.request
 
+# Selenium Manager must never run (it would try to download a driver).
+os.environ["SE_OFFLINE"] = "true"
 CHROMIUM = "/usr/bin/chromium"
 DRIVER = "/usr/bin/chromedriver"
 
