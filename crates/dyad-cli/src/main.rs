@@ -36,6 +36,12 @@ enum Command {
     Stats(cmd::store::StatsArgs),
     /// List stored events as a readable table.
     Events(cmd::store::EventsArgs),
+    /// A dyad's events per day, week or month (table, CSV, JSON, SVG or PNG).
+    Timeline(cmd::timeline::Args),
+    /// The busiest dyads with their cooperation and conflict balance.
+    Dyads(cmd::dyads::Args),
+    /// Browse a database in the web browser: events, evidence, dyad timelines (read-only).
+    Serve(cmd::serve::Args),
     /// Measure throughput and compile times.
     Bench(cmd::bench::Args),
 }
@@ -53,6 +59,9 @@ fn main() -> ExitCode {
         Command::Export(a) => cmd::store::export(a),
         Command::Stats(a) => cmd::store::stats(a),
         Command::Events(a) => cmd::store::events(a),
+        Command::Timeline(a) => cmd::timeline::run(a),
+        Command::Dyads(a) => cmd::dyads::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

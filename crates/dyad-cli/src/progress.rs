@@ -14,7 +14,13 @@ pub struct Progress {
 impl Progress {
     /// `total`: number of articles when known (a bar), else a spinner.
     pub fn new(total: Option<u64>) -> Progress {
-        let show = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        Progress::new_unless(total, false)
+    }
+
+    /// [`Progress::new`], but never drawn when `hide` (`-q`, or a table being printed on the
+    /// same terminal).
+    pub fn new_unless(total: Option<u64>, hide: bool) -> Progress {
+        let show = !hide && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         Progress::with_visibility(total, show)
     }
 

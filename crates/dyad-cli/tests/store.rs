@@ -13,7 +13,7 @@ fn fixture() -> PathBuf {
 fn coded_db(dir: &Path) -> PathBuf {
     let db = dir.join("t.db");
     let fixture = fixture();
-    let args = ["code", "--quiet", "--db", db.to_str().unwrap(), fixture.to_str().unwrap()];
+    let args = ["code", "--format=none", "--db", db.to_str().unwrap(), fixture.to_str().unwrap()];
     let (ok, _, err) = dyad(&args);
     assert!(ok, "{err}");
     assert!(err.contains("stored 2 new article(s)"), "{err}");
@@ -223,7 +223,7 @@ fn seeds_store_query_and_export() {
         let mut new = 0;
         for (f, date) in files {
             let seed = seeds.join(f);
-            let args = ["code", "--quiet", "--db", db.to_str().unwrap(), "--date", date, seed.to_str().unwrap()];
+            let args = ["code", "--format=none", "--db", db.to_str().unwrap(), "--date", date, seed.to_str().unwrap()];
             let (ok, _, err) = dyad(&args);
             assert!(ok, "{err}");
             new += err.contains("stored 1 new article(s)") as usize;

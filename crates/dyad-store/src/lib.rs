@@ -12,6 +12,7 @@ mod actor;
 mod dedup;
 mod error;
 pub mod export;
+mod explore;
 mod hash;
 mod query;
 mod recode;
@@ -21,6 +22,11 @@ mod store;
 pub use actor::{split_actor, ActorParts};
 pub use dedup::Dedup;
 pub use error::StoreError;
+pub use explore::{
+    ActorSummary, ArticleInfo, Browse, DyadLevel, DyadRow, EventDetail, EventPage, ListedEvent,
+    MentionDetail, Partner, Period, PeriodRow, Quads, Snippet, Sort, MAX_FILLED_PERIODS, MAX_LIMIT,
+    MAX_OFFSET,
+};
 pub use export::{export, Format};
 pub use hash::{content_hash, source_name};
 pub use query::{DyadCount, EventRow, Filter, MentionRow, Stats};

@@ -51,7 +51,7 @@ impl Filter {
 }
 
 /// One deduplicated event as stored.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct EventRow {
     /// GDELT GlobalEventID: stable across runs for the same deduplication key.
     pub id: i64,
@@ -129,11 +129,11 @@ pub struct DyadCount {
     pub mentions: i64,
 }
 
-const EVENT_COLUMNS: &str = "id, date, source, target, code, root, quad_class, goldstein, location,
+pub(crate) const EVENT_COLUMNS: &str = "id, date, source, target, code, root, quad_class, goldstein, location,
     plover_type, plover_mode, source_name, target_name, is_root, num_mentions, num_sources,
     num_articles, root_mention, source_url, date_added";
 
-fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
+pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     let date: Option<String> = r.get(1)?;
     Ok(EventRow {
         id: r.get(0)?,

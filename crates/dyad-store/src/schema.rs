@@ -3,10 +3,45 @@
 use rusqlite::{Connection, OptionalExtension};
 
 /// The newest schema this build understands.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// (version, SQL). Applied in order to databases whose version is lower.
-const MIGRATIONS: &[(i64, &str)] = &[(1, V1)];
+const MIGRATIONS: &[(i64, &str)] = &[(1, V1), (3, V3)];
+
+/// Browsing (`dyad serve`, `dyad timeline`, `dyad dyads`): indexes for a dyad's events by date,
+/// a target's, a root's, a code's and a quad class's (they replace the single-column source and
+/// target indexes, which the (source, target, date) and (target, date) ones cover); and each
+/// event's root sentence as plain text, for text search without parsing every mention's JSON.
+/// Triggers keep `event_text` in step with the events, so the write path needs no change.
+const V3: &str = "
+DROP INDEX IF EXISTS events_source;
+DROP INDEX IF EXISTS events_target;
+CREATE INDEX events_dyad_date ON events(source, target, date);
+CREATE INDEX events_target_date ON events(target, date);
+CREATE INDEX events_root_date ON events(root, date);
+CREATE INDEX events_code_date ON events(code, date);
+CREATE INDEX events_quad_date ON events(quad_class, date);
+CREATE TABLE event_text (
+    event INTEGER PRIMARY KEY REFERENCES events(id),
+    -- The root mention's sentence, ASCII letters lower-cased.
+    text  TEXT NOT NULL
+);
+INSERT INTO event_text (event, text)
+    SELECT e.id, lower(json_extract(m.event_json, '$.sentence_text'))
+    FROM events e JOIN mentions m ON m.id = e.root_mention;
+CREATE TRIGGER event_text_root AFTER UPDATE OF root_mention ON events
+    WHEN new.root_mention IS NOT NULL
+BEGIN
+    INSERT OR REPLACE INTO event_text (event, text)
+        SELECT new.id, lower(json_extract(event_json, '$.sentence_text'))
+        FROM mentions WHERE id = new.root_mention;
+END;
+CREATE TRIGGER event_text_gone AFTER DELETE ON events
+BEGIN
+    DELETE FROM event_text WHERE event = old.id;
+END;
+ANALYZE;
+";
 
 const V1: &str = "
 CREATE TABLE dyad_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -17,6 +17,8 @@ pub enum Bench {
     Code(super::code::BenchArgs),
     /// Coding into a fresh database vs. without one.
     Store(super::store::BenchArgs),
+    /// Latency of `dyad serve`'s API and pages on a database.
+    Serve(super::serve::BenchArgs),
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -24,5 +26,6 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Bench::Ingest(b) => super::clean::bench(b),
         Bench::Code(b) => super::code::bench(b),
         Bench::Store(b) => super::store::bench(b),
+        Bench::Serve(b) => super::serve::bench(b),
     }
 }

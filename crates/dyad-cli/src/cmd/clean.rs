@@ -78,6 +78,8 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         fields: Vec::new(),
         threads: a.threads,
         quiet: true,
+        skips_shown: 0,
+        keep_skips: false,
     };
     let mut best: Option<(f64, super::input::InputSummary)> = None;
     for run in 1..=a.runs.max(1) {

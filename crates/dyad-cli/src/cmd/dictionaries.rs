@@ -1,7 +1,8 @@
 //! Loading the dictionaries a command codes with: a folder given by `--dictionaries`, or the
 //! built-in defaults. `read` returns them with their diagnostics (for `dyad dict`); `load`
-//! prints the diagnostics to stderr and returns the dictionaries. `strict` turns any error into
-//! a failure.
+//! prints one summary line of the diagnostics to stderr ("12 errors, 9 warnings; see `dyad
+//! dict check`") and returns the dictionaries; `load_with` can list them all instead, or stay
+//! silent. `strict` turns any error into a failure.
 
 use std::path::Path;
 
@@ -10,13 +11,57 @@ pub fn read(dir: Option<&Path>, strict: bool) -> anyhow::Result<dyad_dict::Loade
 }
 
 pub fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<dyad_dict::Dictionaries> {
+    Ok(load_with(dir, strict, Report::Summary)?.dicts)
+}
+
+/// What to print about the dictionaries' diagnostics on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// One line with the counts, when there are errors or warnings.
+    Summary,
+    /// Every diagnostic (`--verbose`).
+    All,
+    /// Nothing (`-q`).
+    Silent,
+}
+
+/// The dictionaries with their diagnostics, after printing what `report` asks for.
+pub fn load_with(dir: Option<&Path>, strict: bool, report: Report) -> anyhow::Result<dyad_dict::Loaded> {
     let loaded = read(dir, strict)?;
-    let n = loaded.diagnostics.len();
-    for d in loaded.diagnostics.iter().take(20) {
-        eprintln!("dyad: dictionary: {d}");
+    match report {
+        Report::Silent => {}
+        Report::All => {
+            for d in &loaded.diagnostics {
+                eprintln!("dyad: dictionary: {d}");
+            }
+        }
+        Report::Summary => {
+            if let Some(line) = summary(dir, &loaded.diagnostics) {
+                eprintln!("dyad: {line}");
+            }
+        }
     }
-    if n > 20 {
-        eprintln!("dyad: dictionary: … and {} more (see `dyad dict check`)", n - 20);
+    Ok(loaded)
+}
+
+/// "../dicts: 12 errors, 9 warnings (27 notes); see `dyad dict check ../dicts`", or `None`
+/// when there is nothing worse than a note.
+pub fn summary(dir: Option<&Path>, diagnostics: &[dyad_dict::Diagnostic]) -> Option<String> {
+    use dyad_dict::Severity;
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    if errors + warnings == 0 {
+        return None;
     }
-    Ok(loaded.dicts)
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let (name, check) = match dir {
+        Some(d) => (format!("dictionaries {}", d.display()), format!("dyad dict check {}", d.display())),
+        None => ("built-in dictionaries".to_string(), "dyad dict check".to_string()),
+    };
+    let notes = if notes > 0 { format!(" ({})", plural(notes, "note")) } else { String::new() };
+    Some(format!(
+        "{name}: {}, {}{notes}; see `{check}` (or --verbose)",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    ))
 }

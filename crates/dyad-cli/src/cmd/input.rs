@@ -41,7 +41,17 @@ pub struct InputArgs {
     /// Do not print each skipped input (the summary still counts them). Set by benchmarks.
     #[arg(skip)]
     pub quiet: bool,
+    /// Print at most this many skip messages as they happen; the rest are counted
+    /// (`usize::MAX` under `--verbose`).
+    #[arg(skip = usize::MAX)]
+    pub skips_shown: usize,
+    /// Keep every skip message in the summary (for `dyad code --report FILE`).
+    #[arg(skip)]
+    pub keep_skips: bool,
 }
+
+/// Skip messages `dyad code` prints before the rest are only counted.
+pub const SKIPS_SHOWN: usize = 10;
 
 fn parse_flag_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date like 2018-08-16"))
@@ -79,6 +89,13 @@ pub struct InputSummary {
     pub skipped: BTreeMap<ErrorKind, u64>,
     /// Do not print each skipped input as it happens.
     pub quiet: bool,
+    /// Print only this many skip messages.
+    pub skips_shown: usize,
+    /// Skip messages printed so far.
+    pub skips_printed: usize,
+    /// Every skip message, when asked to keep them.
+    pub keep_skips: bool,
+    pub skip_messages: Vec<String>,
 }
 
 impl InputSummary {
@@ -88,8 +105,21 @@ impl InputSummary {
 
     fn skip(&mut self, e: &InputError) {
         *self.skipped.entry(e.kind).or_default() += 1;
-        if !self.quiet {
+        if !self.quiet && self.skips_printed < self.skips_shown {
             eprintln!("dyad: skipped {e}");
+            self.skips_printed += 1;
+        }
+        if self.keep_skips {
+            self.skip_messages.push(format!("skipped {e}"));
+        }
+    }
+
+    /// Skipped inputs counted but not printed.
+    pub fn skips_not_shown(&self) -> u64 {
+        if self.quiet {
+            0
+        } else {
+            self.skipped_total() - self.skips_printed as u64
         }
     }
 
@@ -135,7 +165,12 @@ where
     S: FnMut(T) -> anyhow::Result<()>,
 {
     let opts = args.options()?;
-    let mut summary = InputSummary { quiet: args.quiet, ..InputSummary::default() };
+    let mut summary = InputSummary {
+        quiet: args.quiet,
+        skips_shown: args.skips_shown,
+        keep_skips: args.keep_skips,
+        ..InputSummary::default()
+    };
     let threads = args.thread_count();
     let mut records = dyad_ingest::records(&args.paths, &opts);
 

@@ -138,6 +138,12 @@ pub struct CodeDbArgs {
     /// Articles per database transaction.
     #[arg(long, value_name = "N", default_value_t = 500, hide = true)]
     pub batch: usize,
+    /// Draw no progress bar (set by `dyad code -q` and when its table fills the terminal).
+    #[arg(skip)]
+    pub no_progress: bool,
+    /// Do not print the "stored …" line (set by `dyad code -q`).
+    #[arg(skip)]
+    pub silent: bool,
 }
 
 /// The storing side of `dyad code`: a writer thread that owns the database, so coding the next
@@ -145,6 +151,7 @@ pub struct CodeDbArgs {
 /// stored (by content hash) and shows progress.
 pub struct StoreWriter {
     path: PathBuf,
+    silent: bool,
     queue: Option<std::sync::mpsc::SyncSender<(Document, Vec<dyad_doc::Event>)>>,
     thread: Option<std::thread::JoinHandle<anyhow::Result<WriterTally>>>,
 }
@@ -173,12 +180,13 @@ impl StoreWriter {
             },
         )?;
         let batch = a.batch.max(1);
+        let hide_progress = a.no_progress;
         // Bounded: a slow disk holds back the readers instead of filling memory.
         let (tx, rx) = std::sync::mpsc::sync_channel::<(Document, Vec<dyad_doc::Event>)>(256);
         let writer = std::thread::Builder::new().name("dyad-db-writer".into());
         let thread = writer.spawn(move || -> anyhow::Result<WriterTally> {
             let mut tally = WriterTally::default();
-            let mut progress = Progress::new(None);
+            let mut progress = Progress::new_unless(None, hide_progress);
             let mut in_batch = 0;
             for (doc, events) in rx {
                 let started = Instant::now();
@@ -208,6 +216,7 @@ impl StoreWriter {
         })?;
         Ok(Some(StoreWriter {
             path: a.db.clone(),
+            silent: a.silent,
             queue: Some(tx),
             thread: Some(thread),
         }))
@@ -242,6 +251,9 @@ impl StoreWriter {
     /// Wait for everything queued to be committed; prints one summary line on stderr.
     pub fn finish(mut self) -> anyhow::Result<WriterTally> {
         let tally = self.join()?;
+        if self.silent {
+            return Ok(tally);
+        }
         eprintln!(
             "dyad: stored {} new article(s) with {} events in {} ({} already there)",
             tally.new_articles,
@@ -299,7 +311,7 @@ pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `dyad events | head` closes the pipe early: that is success, not an error.
-fn ok_on_broken_pipe(r: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+pub(crate) fn ok_on_broken_pipe(r: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
     match r {
         Err(e)
             if e.chain().any(|c| {
@@ -562,6 +574,8 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         fields: Vec::new(),
         threads: a.threads,
         quiet: true,
+        skips_shown: 0,
+        keep_skips: false,
     };
     let code = |doc: Document| {
         let events = coder.code_document(&doc);
@@ -591,6 +605,8 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
             no_db: false,
             dedup: None,
             batch: a.batch,
+            no_progress: false,
+            silent: false,
         };
         let mut writer = StoreWriter::open(&db_args)?.context("the benchmark needs a database")?;
         let started = Instant::now();
