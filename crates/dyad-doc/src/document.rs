@@ -146,6 +146,12 @@ pub enum DateSource {
     Field,
     /// HTML meta tags.
     Html,
+    /// An HTML page's JSON-LD `datePublished`.
+    JsonLd,
+    /// An HTML page's `<time datetime>` in the article.
+    Time,
+    /// A date in the page's URL (`/2020/04/10/`).
+    Url,
     /// WARC-Date.
     Warc,
     /// Month and day from the dateline, year from elsewhere.
