@@ -21,13 +21,27 @@ pub struct Extracted {
 
 /// Extract the article from a page; `Err` says why there is none.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, String> {
-    let doc = Document::from(html);
+    match extract_from(Document::from(html), url, true) {
+        // Pruning can take too much from an odd page: then score the page as it is.
+        Ok(e) if e.text.len() >= 200 => Ok(e),
+        first => match extract_from(Document::from(html), url, false) {
+            Ok(e) if first.as_ref().is_ok_and(|f| f.text.len() >= e.text.len()) => first,
+            Ok(e) => Ok(e),
+            Err(e) => first.or(Err(e)),
+        },
+    }
+}
+
+fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extracted, String> {
     if doc.body().is_none_or(|b| b.children_it(false).next().is_none()) {
         let why = if doc.select("frameset").exists() { "a frameset page, with no text of its own" } else { "the page has no <body>" };
         return Err(why.into());
     }
     let meta = html_meta::read(&doc, url);
-    html_text::prune(&doc);
+    if prune {
+        html_text::prune(&doc);
+    }
+    let lead = html_text::lead_paragraph(&doc, meta.description.as_deref());
     // No URL: readability would only use it to resolve links, which we drop.
     let mut reader = Readability::with_document(doc, None, Some(Config::default())).map_err(|e| e.to_string())?;
     let chosen = reader.parse();
@@ -45,6 +59,13 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, String> {
         }
         Err(ReadabilityError::GrabFailed) => {}
         Err(e) => return Err(e.to_string()),
+    }
+    // The standfirst often sits beside the headline, outside the scored content.
+    if let Some(lead) = lead {
+        let prefix: String = lead.chars().take(60).collect();
+        if !kept.iter().any(|k| k.contains(&prefix)) {
+            kept.insert(0, lead);
+        }
     }
     let text_len: usize = kept.iter().map(|k| k.len()).sum();
     if let Some(body) = out.meta.article_body.as_deref().filter(|b| prefer_article_body(b, text_len)) {

@@ -21,6 +21,8 @@ pub struct PageMeta {
     pub site_name: Option<String>,
     pub lang: Option<String>,
     pub article_body: Option<String>,
+    /// The page's own summary (`og:description`, `description`).
+    pub description: Option<String>,
 }
 
 /// `<meta>` names and properties that hold the publication date, most specific first.
@@ -104,6 +106,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMeta {
         .filter(|l| !l.is_empty())
         .or_else(|| meta_get(&["og:locale", "content-language", "dc.language"]));
     m.article_body = ld.article_body;
+    m.description = meta_get(&["og:description", "description", "twitter:description"]).map(|d| squash(&d));
     m
 }
 

@@ -101,6 +101,27 @@ fn text_len(n: &NodeRef) -> usize {
     n.descendants_it().filter(|d| d.is_text()).map(|d| d.text().trim().len()).sum()
 }
 
+/// The paragraph that carries the page's description (its standfirst), as it stands in
+/// the page; `None` when no paragraph starts like the description.
+pub fn lead_paragraph(doc: &Document, description: Option<&str>) -> Option<String> {
+    let description = description?;
+    if description.chars().count() < 40 {
+        return None;
+    }
+    let prefix: String = description.chars().take(40).collect();
+    for n in doc.select("p, h2, div").nodes() {
+        // Only an element holding text itself, not a wrapper around the lead.
+        if n.children_it(false).any(|c| c.is_element() && block_kind(&c.node_name().unwrap_or_default()).is_some()) {
+            continue;
+        }
+        let text = n.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.starts_with(&prefix) && text.len() < 1500 {
+            return Some(text);
+        }
+    }
+    None
+}
+
 /// One paragraph-like run of text in the extracted content.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
