@@ -95,8 +95,17 @@ fn field_date(raw: Option<&str>, source: DateSource, notes: &mut Vec<String>) ->
     }
 }
 
-fn finish(mut doc: Document, p: Parsed, opts: &Options) -> Result<Document, String> {
-    let body = clean::normalize(&p.body);
+fn finish(mut doc: Document, mut p: Parsed, opts: &Options) -> Result<Document, String> {
+    let (body, mut repairs) = clean::mojibake::repair(&p.body);
+    if let Some(t) = p.title.take() {
+        let (t, n) = clean::mojibake::repair(&t);
+        repairs += n;
+        p.title = Some(t.into_owned());
+    }
+    if repairs > 0 {
+        doc.notes.push(format!("{} ({repairs} runs of UTF-8 read as Windows-1252)", clean::mojibake::NOTE));
+    }
+    let body = clean::normalize(&body);
     let mut c = clean::clean(&body, p.find_title);
     doc.title = p.title.map(|t| clean::normalize(&t).trim().to_string()).or(c.title.take());
     doc.author = p.author.or(c.author.take());
