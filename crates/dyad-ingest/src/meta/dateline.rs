@@ -53,7 +53,8 @@ static TITLE_CASE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn split_title_case(paragraph: &str) -> Option<(Dateline, &str)> {
-    if !paragraph.starts_with(char::is_uppercase) || !paragraph[..paragraph.len().min(80)].contains('(') {
+    let head = paragraph.char_indices().nth(80).map_or(paragraph, |(i, _)| &paragraph[..i]);
+    if !paragraph.starts_with(char::is_uppercase) || !head.contains('(') {
         return None;
     }
     let c = TITLE_CASE_DATELINE.captures(paragraph)?;
@@ -191,6 +192,7 @@ mod tests {
         assert_eq!(rest, "Shares fell");
         assert!(split("The World Health Organization (WHO) said on Monday").is_none());
         assert!(split("Joe Biden (D) said").is_none());
+        assert!(split(&format!("Dies ist {} über (Essen)", "ü".repeat(40))).is_none());
     }
 
     #[test]
