@@ -5,7 +5,7 @@
 //! A JSON-LD `articleBody` replaces the result when it is clearly the fuller text.
 
 use super::html_meta::{self, PageMeta};
-use super::html_text::{self, boilerplate_reason};
+use super::html_text::{self, boilerplate_reason, Block, BlockKind};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
@@ -46,20 +46,22 @@ fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extract
     let mut reader = Readability::with_document(doc, None, Some(Config::default())).map_err(|e| e.to_string())?;
     let chosen = reader.parse();
     let mut out = Extracted { meta, ..Extracted::default() };
-    let mut kept: Vec<String> = Vec::new();
+    let mut kept: Vec<Block> = Vec::new();
     match chosen {
         Ok(article) => {
             let content = Document::fragment(article.content);
             for b in html_text::blocks(&content.root()) {
                 match boilerplate_reason(&b) {
                     Some(why) => out.removed.push((b.text, why)),
-                    None => kept.push(b.text),
+                    None => kept.push(b),
                 }
             }
         }
         Err(ReadabilityError::GrabFailed) => {}
         Err(e) => return Err(e.to_string()),
     }
+    trim_tail(&mut kept, &mut out.removed);
+    let mut kept: Vec<String> = kept.into_iter().map(|b| b.text).collect();
     // The standfirst often sits beside the headline, outside the scored content.
     if let Some(lead) = lead {
         let prefix: String = lead.chars().take(60).collect();
@@ -77,6 +79,26 @@ fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extract
     }
     Ok(out)
 }
+
+/// Short blocks after the article's last full paragraph are its furniture: author boxes,
+/// "more from" headings, rating prompts, sponsor lines. List items stay (a closing list is
+/// often the article's own: steps, ingredients, rankings).
+fn trim_tail(kept: &mut Vec<Block>, removed: &mut Vec<(String, &'static str)>) {
+    let full = |b: &Block| b.text.chars().count() >= TAIL_MIN_CHARS && b.text.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ')', '“', ':']);
+    let Some(last) = kept.iter().rposition(full) else { return };
+    if kept[last + 1..].iter().all(|b| b.text.chars().count() < TAIL_MIN_CHARS) {
+        let tail: Vec<Block> = kept.drain(last + 1..).collect();
+        for b in tail {
+            if b.kind == BlockKind::ListItem {
+                kept.push(b);
+            } else {
+                removed.push((b.text, "short line after the article's last paragraph"));
+            }
+        }
+    }
+}
+
+const TAIL_MIN_CHARS: usize = 100;
 
 /// A JSON-LD `articleBody` wins when it is long and much longer than what scoring kept
 /// (scoring missed part of the article, or chose a teaser).
