@@ -42,6 +42,7 @@ fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extract
         html_text::prune(&doc);
     }
     let lead = html_text::lead_paragraph(&doc, meta.description.as_deref());
+    let densest = html_text::densest_paragraphs(&doc);
     // No URL: readability would only use it to resolve links, which we drop.
     let mut reader = Readability::with_document(doc, None, Some(Config::default())).map_err(|e| e.to_string())?;
     let chosen = reader.parse();
@@ -59,6 +60,13 @@ fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extract
         }
         Err(ReadabilityError::GrabFailed) => {}
         Err(e) => return Err(e.to_string()),
+    }
+    // Readability sometimes picks a teaser or a list beside the article; the container of
+    // the most paragraph text then holds much more.
+    let dense: Vec<Block> = densest.into_iter().filter(|b| boilerplate_reason(b).is_none()).collect();
+    let len = |bs: &[Block]| bs.iter().map(|b| b.text.len()).sum::<usize>();
+    if len(&dense) > 2 * len(&kept) {
+        kept = dense;
     }
     trim_tail(&mut kept, &mut out.removed);
     let mut kept: Vec<String> = kept.into_iter().map(|b| b.text).collect();

@@ -122,6 +122,41 @@ pub fn lead_paragraph(doc: &Document, description: Option<&str>) -> Option<Strin
     None
 }
 
+/// A second opinion on where the article is: the element whose own paragraphs (`<p>`
+/// children with little link text) hold the most text, grandparents getting half. Its
+/// paragraphs, or none when the page has no such paragraphs.
+pub fn densest_paragraphs(doc: &Document) -> Vec<Block> {
+    let mut score: std::collections::HashMap<dom_query::NodeId, usize> = Default::default();
+    for p in doc.select("p").nodes() {
+        let (chars, links) = text_and_link_len(p);
+        if chars < 60 || links * 3 > chars {
+            continue;
+        }
+        if let Some(parent) = p.parent() {
+            *score.entry(parent.id).or_default() += chars;
+            if let Some(grand) = parent.parent() {
+                *score.entry(grand.id).or_default() += chars / 2;
+            }
+        }
+    }
+    let Some((&best, _)) = score.iter().max_by_key(|(id, s)| (**s, std::cmp::Reverse(**id))) else { return Vec::new() };
+    let node = NodeRef::new(best, &doc.tree);
+    blocks(&node)
+}
+
+/// Characters of text under `n`, and how many of them are inside links.
+fn text_and_link_len(n: &NodeRef) -> (usize, usize) {
+    let (mut all, mut links) = (0, 0);
+    for d in n.descendants_it().filter(|d| d.is_text()) {
+        let len = d.text().trim().len();
+        all += len;
+        if d.ancestors_it(Some(8)).any(|a| a.node_name().is_some_and(|t| &*t == "a")) {
+            links += len;
+        }
+    }
+    (all, links)
+}
+
 /// One paragraph-like run of text in the extracted content.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
