@@ -65,7 +65,7 @@ fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extract
     // the most paragraph text then holds much more.
     let dense: Vec<Block> = densest.into_iter().filter(|b| boilerplate_reason(b).is_none()).collect();
     let len = |bs: &[Block]| bs.iter().map(|b| b.text.len()).sum::<usize>();
-    if len(&dense) > 2 * len(&kept) {
+    if 2 * len(&dense) > 3 * len(&kept) {
         kept = dense;
     }
     trim_tail(&mut kept, &mut out.removed);
