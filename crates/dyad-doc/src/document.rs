@@ -148,7 +148,7 @@ pub enum DateSource {
     Html,
     /// An HTML page's JSON-LD `datePublished`.
     JsonLd,
-    /// An HTML page's `<time datetime>` in the article.
+    /// An HTML page's `<time datetime>` in the article, or a date printed in an element named for it.
     Time,
     /// A date in the page's URL (`/2020/04/10/`).
     Url,

@@ -138,8 +138,12 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         }
         if let Some(want) = item.date.as_deref().filter(|d| d.len() >= 10) {
             dated += 1;
-            if doc.as_ref().ok().and_then(|d: &Document| d.date).is_some_and(|d| d.to_string() == want[..10]) {
+            let got = doc.as_ref().ok().and_then(|d: &Document| d.date.map(|x| (x, d.date_source)));
+            if got.is_some_and(|(d, _)| d.to_string() == want[..10]) {
                 date_right += 1;
+            } else if a.failures {
+                let got = got.map_or("none".to_string(), |(d, s)| format!("{d} from {s:?}"));
+                wrong.push(format!("  date:   {} wanted, {got}", &want[..10]));
             }
         }
         if a.failures && !wrong.is_empty() {

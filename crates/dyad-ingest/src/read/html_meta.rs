@@ -82,6 +82,9 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMeta {
     if m.date.is_none() {
         m.date = url.and_then(url_date).map(|d| (d, DateSource::Url));
     }
+    if m.date.is_none() {
+        m.date = dated_element(doc).map(|d| (d, DateSource::Time));
+    }
     if m.date.is_some() {
         m.unreadable_date = None;
     }
@@ -170,6 +173,81 @@ fn article_time(doc: &Document) -> Option<String> {
         }
     }
     None
+}
+
+/// Class or id words of the elements where pages print their date ("post-date",
+/// "entry-meta", "published").
+const DATE_CLASS_WORDS: &[&str] = &["date", "time", "posted", "published", "publish", "pubdate", "datum", "fecha", "meta", "byline", "dateline", "timestamp"];
+
+/// A date printed in a short element whose class or id names a date ("Posted on 6 August
+/// 2009", "06.08.2009"): the first one in the page.
+fn dated_element(doc: &Document) -> Option<NaiveDate> {
+    let body = doc.body()?;
+    for n in body.descendants_it() {
+        if !n.is_element() {
+            continue;
+        }
+        let mut names = String::new();
+        for a in ["class", "id"] {
+            if let Some(v) = n.attr(a) {
+                names.push(' ');
+                names.push_str(&v.to_ascii_lowercase());
+            }
+        }
+        let named = names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| DATE_CLASS_WORDS.contains(&w));
+        if !named {
+            continue;
+        }
+        let text = n.text();
+        if text.len() > 200 {
+            continue;
+        }
+        if let Some(d) = date_in_text(&text) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar(?:ch)?|ärz|aerz)|apr(?:il)?|ma[iy]|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?";
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<d1>\d{{1,2}})\.(?P<m1>\d{{1,2}})\.(?P<y1>(?:19|20)\d{{2}})|(?P<y2>(?:19|20)\d{{2}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})|(?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?P<mn3>{months})\.?,?\s+(?P<y3>(?:19|20)\d{{2}})|(?P<mn4>{months})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}}))\b"
+    ))
+    .unwrap()
+});
+
+/// The first date written in `text`: 06.08.2009, 2009-08-06, 6. August 2009, 6 Aug 2009,
+/// August 6, 2009 (English and German month names).
+pub fn date_in_text(text: &str) -> Option<NaiveDate> {
+    let c = TEXT_DATE.captures(text)?;
+    let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    let month = |k: &str| c.name(k).and_then(|m| month_of(m.as_str()));
+    let (y, m, d) = if let Some(y) = num("y1") {
+        (y, num("m1")?, num("d1")?)
+    } else if let Some(y) = num("y2") {
+        (y, num("m2")?, num("d2")?)
+    } else if let Some(y) = num("y3") {
+        (y, month("mn3")?, num("d3")?)
+    } else {
+        (num("y4")?, month("mn4")?, num("d4")?)
+    };
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+fn month_of(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    crate::meta::date::month_number(&n).or(match n.as_str() {
+        "januar" => Some(1),
+        "februar" => Some(2),
+        "märz" | "maerz" => Some(3),
+        "mai" => Some(5),
+        "juni" => Some(6),
+        "juli" => Some(7),
+        "okt" | "oktober" => Some(10),
+        "dez" | "dezember" => Some(12),
+        _ => None,
+    })
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -262,6 +340,17 @@ mod tests {
         assert_eq!(url_date("https://x.org/a/20200410/story.html"), d(2020, 4, 10));
         assert_eq!(url_date("https://x.org/a/2020/13/40/story"), None);
         assert_eq!(url_date("https://x.org/story-12345678"), None);
+    }
+
+    #[test]
+    fn dates_in_text() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(date_in_text("Posted on 6. August 2009 by admin"), d(2009, 8, 6));
+        assert_eq!(date_in_text("veröffentlicht am 06.08.2009, 14:00"), d(2009, 8, 6));
+        assert_eq!(date_in_text("März 3, 2020"), d(2020, 3, 3));
+        assert_eq!(date_in_text("Updated: January 22nd, 2014"), d(2014, 1, 22));
+        assert_eq!(date_in_text("2019-12-19 10:00"), d(2019, 12, 19));
+        assert_eq!(date_in_text("32.13.2019 and 1,000 readers"), None);
     }
 
     #[test]
