@@ -9,8 +9,12 @@ use std::sync::LazyLock;
 
 /// A cheap first test: lines without any of these words are left alone (most are).
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Image copyright|Image caption|Media playback|Getty|Photo:|Photo by|Photograph:|\((?:Reuters|AP|AFP|UPI)\)|(?i:read more:)|[0-9] (?:[Ss]hares|SHARES)\b").unwrap()
+    Regex::new(r"Image copyright|Image caption|Media playback|Getty|Photo:|Photo by|Photograph:|\((?:Reuters|AP|AFP|UPI)\)|(?i:read more:)").unwrap()
 });
+
+const SHARE_COUNT_REASON: &str = "share count";
+const SHARE_COUNT_PATTERN: &str = r"^\s*[0-9][0-9,.]*[kKmM]?\s+(?:[Ss]hares|SHARES)\b\s*";
+static SHARE_COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(SHARE_COUNT_PATTERN).unwrap());
 
 /// Upper-case words ("Getty Images", "AFP/Getty", "Ed Jones/Reuters").
 const NAME: &str = r"\p{Lu}[\p{L}.'’&\-]*(?:(?:\s+|/)(?:via\s+)?\p{Lu}[\p{L}.'’&\-]*){0,5}";
@@ -30,17 +34,21 @@ static RULES: LazyLock<Vec<InlineRule>> = LazyLock::new(|| {
         r(r"Media playback is (?:unsupported|not supported) on your device\s*", "video player notice"),
         r(&format!(r"(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*:\s*{NAME}(?:\s|$)"), "photo credit (glued to the text)"),
         r(&format!(r"Photo by\s+{NAME}(?:\s|$)"), "photo credit (glued to the text)"),
-        r(r"(?:^|\s)(?:\p{Lu}[\p{L}]+/)?Getty Images(?:\s+for\s+\p{Lu}\p{L}+)?\s*$", "photo credit (glued to the text)"),
+        // Only after a sentence's end: "shares of Getty Images" is text.
+        r(r"(?:^|[.!?\x22”’]\s+)(?:\p{Lu}[\p{L}]+/)?Getty Images(?:\s+for\s+\p{Lu}\p{L}+)?\s*$", "photo credit (glued to the text)"),
         r(r"^\s*\((?:Reuters|AP|AFP|UPI)\)\s*(?:--|—|–|-)\s*", "agency tag opening the lead"),
         r(r"(?i)\s*read more:.*$", "read-more link"),
-        r(r"^\s*[0-9][0-9,.]*[kKmM]?\s+(?:[Ss]hares|SHARES)\b\s*", "share count"),
+        r(SHARE_COUNT_PATTERN, SHARE_COUNT_REASON),
     ]
 });
 
 /// Cut glued boilerplate out of `line`; `None` when there is none. Otherwise the cleaned
 /// line and the runs removed, with reasons.
 pub fn strip(line: &str) -> Option<(String, Vec<(String, &'static str)>)> {
-    if !TRIGGER.is_match(line) {
+    // A share count opens the line; newswire says "1,000 shares" inside sentences, so the
+    // count is only looked at there.
+    let share_count = line.trim_start().starts_with(|c: char| c.is_ascii_digit()) && SHARE_COUNT.is_match(line);
+    if !share_count && !TRIGGER.is_match(line) {
         return None;
     }
     let mut text = line.to_string();
@@ -52,8 +60,14 @@ pub fn strip(line: &str) -> Option<(String, Vec<(String, &'static str)>)> {
             if m.as_str().trim().is_empty() {
                 break;
             }
-            cut.push((m.as_str().trim().to_string(), rule.reason));
-            let (before, after) = (text[..m.start()].trim_end(), text[m.end()..].trim_start());
+            // "1,204 shares The minister..." is a counter; "500,000 shares of stock" is text.
+            if rule.reason == SHARE_COUNT_REASON && text[m.end()..].starts_with(|c: char| !c.is_uppercase()) {
+                break;
+            }
+            // A sentence end the pattern needed as context stays in the text.
+            let start = m.start() + m.as_str().find(|c: char| !matches!(c, '.' | '!' | '?' | '"' | '”' | '’')).unwrap_or(0);
+            cut.push((text[start..m.end()].trim().to_string(), rule.reason));
+            let (before, after) = (text[..start].trim_end(), text[m.end()..].trim_start());
             text = match (before.is_empty(), after.is_empty()) {
                 (true, _) => after.to_string(),
                 (_, true) => before.to_string(),
@@ -96,6 +110,8 @@ mod tests {
             "Getty Images, the photo agency, was sold on Monday.",
             "Reuters reported that 300 shares changed hands.",
             "The (Reuters) report was denied.",
+            "500,000 shares of common stock at 12 dlrs a share.",
+            "The fund sold its shares of Getty Images",
         ] {
             assert_eq!(cleaned(line), line);
         }
