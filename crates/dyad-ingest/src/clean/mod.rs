@@ -41,6 +41,7 @@ pub fn clean(body: &str, find_title: bool) -> Cleaned {
     let mut ended: Option<String> = None;
     let lines = lines(body);
     let title_line = if find_title { title_line(&lines) } else { None };
+    let inline_words = inline::body_may_have(body);
 
     for (i, raw) in lines.iter().enumerate() {
         let n = i + 1;
@@ -83,7 +84,7 @@ pub fn clean(body: &str, find_title: bool) -> Cleaned {
         }
         // Boilerplate glued inside a line of text (line rules above take whole lines).
         let stripped;
-        if let Some((rest, cut)) = inline::strip(text) {
+        if let Some((rest, cut)) = inline::strip(text, inline_words) {
             for (run, why) in cut {
                 out.removed.push(removed(n, &run, why));
             }
