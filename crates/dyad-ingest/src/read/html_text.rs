@@ -282,6 +282,11 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     )").unwrap()
 });
 
+/// Words that mark a short block as a notice about the site, wherever they stand in it.
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:subscri(?:be|ber|bers|ption)|newsletter|cookies?|privacy\s+policy|datenschutz|privatsphäre|abonnier\w*|eingeloggt|log\s?in\b|sign\s+in|all\s+rights\s+reserved|alle\s+rechte|werbung|anzeige|gesponsert|sponsored)\b").unwrap()
+});
+
 /// Why a block is not article text, or `None` when it is.
 pub fn boilerplate_reason(b: &Block) -> Option<&'static str> {
     let chars = b.text.chars().count();
@@ -291,6 +296,9 @@ pub fn boilerplate_reason(b: &Block) -> Option<&'static str> {
     }
     if chars <= 120 && FURNITURE.is_match(&b.text) {
         return Some("site furniture (credit, share, read-more or newsletter line)");
+    }
+    if chars <= 160 && NOTICE.is_match(&b.text) {
+        return Some("notice about the site (subscription, cookies, advertising)");
     }
     None
 }
