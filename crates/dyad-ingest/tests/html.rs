@@ -122,3 +122,24 @@ fn wrong_charset_declaration_still_reads() {
     let d = page(std::mem::take(&mut latin), None, &Options::default()).unwrap();
     assert!(d.text.starts_with("Zürich and Genève"), "{}", d.text);
 }
+
+#[test]
+fn json_ld_article_body_when_scoring_finds_only_a_teaser() {
+    let para = "The ministers met in Geneva on Monday and agreed on a ceasefire that will start at midnight, officials said after the talks.";
+    let body = format!("{para}\\n{para} Both sides will withdraw heavy weapons.\\n{para} Observers will monitor the line.\\n{para} Talks resume next week.");
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Ceasefire agreed","articleBody":"{body}"}}</script></head>
+<body><article><p>Ceasefire agreed in Geneva after talks that lasted all day, officials said on Monday evening.</p></article></body></html>"#
+    );
+    let d = page(html.into_bytes(), None, &Options::default()).unwrap();
+    assert_eq!(d.paragraphs.len(), 4, "{}", d.text);
+    assert!(d.text.contains("Observers will monitor the line."));
+}
+
+#[test]
+fn twice_escaped_entities_are_decoded() {
+    let html = "<html><body><article><p>Dois soldados lotados na Rondesp Atl&amp;acirc;ntico foram presos junto com um comparsa, segundo a pol&amp;iacute;cia, que investiga o caso desde o ano passado.</p></article></body></html>";
+    let d = page(html.as_bytes().to_vec(), None, &Options::default()).unwrap();
+    assert!(d.text.contains("Rondesp Atlântico foram presos"), "{}", d.text);
+    assert!(d.text.contains("polícia"), "{}", d.text);
+}

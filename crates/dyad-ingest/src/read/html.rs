@@ -79,7 +79,13 @@ fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extract
     }
     let text_len: usize = kept.iter().map(|k| k.len()).sum();
     if let Some(body) = out.meta.article_body.as_deref().filter(|b| prefer_article_body(b, text_len)) {
-        kept = body.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+        kept = if body.contains("<p") || body.contains("<br") {
+            // Some sites put markup in articleBody.
+            html_text::blocks(&Document::fragment(body).root()).into_iter().map(|b| b.text).collect()
+        } else {
+            let body = if html_text::has_entity(body) { html_text::decode_entities(body) } else { body.to_string() };
+            body.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+        };
     }
     out.text = kept.join("\n\n");
     if out.text.trim().is_empty() {

@@ -258,10 +258,31 @@ fn push_text(cur: &mut Block, t: &str, in_link: bool) {
 fn flush(cur: &mut Block, out: &mut Vec<Block>) {
     let text = cur.text.trim();
     if !text.is_empty() {
-        out.push(Block { text: text.to_string(), link_chars: cur.link_chars, kind: cur.kind });
+        let text = if has_entity(text) { decode_entities(text) } else { text.to_string() };
+        out.push(Block { text, link_chars: cur.link_chars, kind: cur.kind });
     }
     cur.text.clear();
     cur.link_chars = 0;
+}
+
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:[A-Za-z]{2,8}|#[0-9]{2,5}|#x[0-9A-Fa-f]{2,4});").unwrap());
+
+/// Text still holding character references after parsing: the page escaped them twice
+/// ("Atl&amp;acirc;ntico").
+pub fn has_entity(text: &str) -> bool {
+    text.contains('&') && ENTITY.is_match(text)
+}
+
+/// Decode the references with the HTML parser's own table (`<` escaped first, so the text
+/// cannot turn into markup).
+pub fn decode_entities(text: &str) -> String {
+    let fragment = Document::fragment(text.replace('<', "&lt;"));
+    let decoded = fragment.root().text().to_string();
+    if decoded.trim().is_empty() {
+        text.to_string()
+    } else {
+        decoded
+    }
 }
 
 /// Short lines that are site furniture in any article: credits, share and follow prompts,
@@ -286,6 +307,18 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:subscri(?:be|ber|bers|ption)|newsletter|cookies?|privacy\s+policy|datenschutz|privatsphäre|abonnier\w*|eingeloggt|log\s?in\b|sign\s+in|all\s+rights\s+reserved|alle\s+rechte|werbung|anzeige|gesponsert|sponsored)\b").unwrap()
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twice_escaped_references_are_decoded() {
+        assert!(has_entity("Atl&acirc;ntico"));
+        assert_eq!(decode_entities("Atl&acirc;ntico &amp; <b> &#8217;s"), "Atlântico & <b> ’s");
+        assert!(!has_entity("AT&T and R&D; fine"));
+    }
+}
 
 /// Why a block is not article text, or `None` when it is.
 pub fn boilerplate_reason(b: &Block) -> Option<&'static str> {
