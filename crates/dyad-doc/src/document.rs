@@ -19,6 +19,9 @@ pub struct Document {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Language the input declares (an HTML page's `<html lang>`), as written ("en-GB").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lang: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<Dateline>,
     /// Publication date (ISO 8601 when serialized).

@@ -67,6 +67,7 @@ pub fn build(rec: Record, opts: &Options) -> Result<Document, InputError> {
                 doc.notes.push(format!("could not read the date '{raw}'"));
             }
             html_removed = page.removed;
+            doc.lang = m.lang;
             Parsed {
                 body: page.text,
                 title: m.title,

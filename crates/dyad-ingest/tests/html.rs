@@ -34,6 +34,7 @@ fn json_ld_date_beats_meta_and_url() {
     assert_eq!(d.author.as_deref(), Some("Claire Dubois"));
     assert_eq!(d.source.as_deref(), Some("Le Courrier"));
     assert_eq!(d.title.as_deref(), Some("Ministers hold talks in Paris"));
+    assert_eq!(d.lang.as_deref(), Some("fr"));
 }
 
 #[test]

@@ -39,6 +39,8 @@ struct CleanOutput<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     dateline: Option<&'a dyad_doc::Dateline>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<chrono::NaiveDate>,
@@ -72,6 +74,7 @@ fn json_of(doc: &Document, show_removed: bool) -> CleanOutput<'_> {
         origin: &doc.origin,
         title: doc.title.as_deref(),
         author: doc.author.as_deref(),
+        lang: doc.lang.as_deref(),
         dateline: doc.dateline.as_ref(),
         date: doc.date,
         date_source: doc.date_source,
