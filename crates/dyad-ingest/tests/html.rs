@@ -144,3 +144,15 @@ fn twice_escaped_entities_are_decoded() {
     assert!(d.text.contains("Rondesp Atlântico foram presos"), "{}", d.text);
     assert!(d.text.contains("polícia"), "{}", d.text);
 }
+
+#[test]
+fn http_equiv_charset_is_honoured() {
+    let text = "Министры встретились в Женеве в понедельник и договорились о прекращении огня, которое начнётся в полночь, сообщили официальные лица после переговоров.";
+    let (cyrillic, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+    let mut html = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><body><article><p>".to_vec();
+    html.extend_from_slice(&cyrillic);
+    html.extend_from_slice(b"</p></article></body></html>");
+    let d = page(html, None, &Options::default()).unwrap();
+    assert_eq!(d.text, text);
+    assert!(d.notes.iter().any(|n| n.contains("windows-1251")), "{:?}", d.notes);
+}
