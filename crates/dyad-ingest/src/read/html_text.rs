@@ -25,7 +25,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "signup", "nav", "navbar", "navigation", "menu", "toolbar", "banner", "sponsor", "sponsored",
     "rating", "author-box", "authorbox", "bio", "disclaimer", "copyright", "pagination",
     "pager", "footer", "masthead", "skip", "sr-only", "visually-hidden",
-    "wp-caption-text", "readmore", "read-more", "trending", "popular", "newsletterbox",
+    "wp-caption-text", "readmore", "gallery", "photo", "photos", "foto", "fotos", "image", "img",
+    "bildunterschrift", "bildtext", "legend", "legende", "figure", "read-more", "trending", "popular", "newsletterbox",
 ];
 
 /// Class words that name the article itself.
@@ -289,7 +290,8 @@ pub fn decode_entities(text: &str) -> String {
 /// "read more" and "related" headers, newsletter and cookie notices (several languages).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)^(?:
-        (?:photo|foto|bild|image|picture|crédit|credit|crédito|źródło|quelle|fuente|source|fotó|photograph)s?\s*(?:credit)?\s*[:©(]
+        (?:photo|foto|fot|bild|image|picture|crédit|credit|crédito|źródło|quelle|fuente|source|fotó|photograph|titelbild|bildquelle)s?\.?\s*(?:credit|photos?)?\s*[:©(]
+      | bild\s+via\b | abbildung\s+\d+\s*: | domena\s+publiczna
       | (?:©|\(c\)|copyright)\s
       | (?:read|see)\s+(?:more|also)\b | more\s+on\s+this | related(?:\s+(?:articles?|stories|posts|content|news))?\s*:?$
       | (?:lesen\s+sie\s+(?:auch|mehr)|auch\s+interessant|mehr\s+zum\s+thema|das\s+könnte\s+(?:sie|dich)|weitere\s+artikel|empfohlene)
