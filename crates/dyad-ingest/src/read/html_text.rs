@@ -302,6 +302,9 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
       | (?:tags?|schlagw(?:o|ö)rter|kategorie|category|categories|themen|topics)\s*:
       | image\s+(?:copyright|caption)\b | media\s+playback\s+is\s+unsupported
       | zurück\b | back\s+to\s+top
+      | über\s+(?:den|die)\s+autor(?:in)?\b | about\s+the\s+author | inhaltsverzeichnis | table\s+of\s+contents
+      | neueste\s+(?:artikel|beiträge) | latest\s+(?:articles|news|stories|posts) | meist\s*-?\s*(?:gelesen|diskutiert|kommentiert)
+      | most\s+(?:read|popular|viewed) | valora\s+esta | rate\s+this | (?:artikel\s+)?bewerten\b
     )").unwrap()
 });
 
@@ -320,6 +323,23 @@ mod tests {
         assert_eq!(decode_entities("Atl&acirc;ntico &amp; <b> &#8217;s"), "Atlântico & <b> ’s");
         assert!(!has_entity("AT&T and R&D; fine"));
     }
+
+    #[test]
+    fn credit_lines() {
+        assert!(is_credit_line("AFP / MARCO BERTORELLO"));
+        assert!(is_credit_line("Judy Eddy/WENN.com"));
+        assert!(!is_credit_line("Berlin and Hamburg agreed"));
+        assert!(!is_credit_line("The 24/7 service"));
+    }
+}
+
+/// "AFP / MARCO BERTORELLO", "Judy Eddy/WENN.com": names joined by slashes, nothing else.
+fn is_credit_line(text: &str) -> bool {
+    if !text.contains('/') || text.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    (2..=7).contains(&words.len()) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "via")
 }
 
 /// Why a block is not article text, or `None` when it is.
@@ -331,6 +351,9 @@ pub fn boilerplate_reason(b: &Block) -> Option<&'static str> {
     }
     if chars <= 120 && FURNITURE.is_match(&b.text) {
         return Some("site furniture (credit, share, read-more or newsletter line)");
+    }
+    if chars <= 60 && is_credit_line(&b.text) {
+        return Some("photo credit line");
     }
     if chars <= 160 && NOTICE.is_match(&b.text) {
         return Some("notice about the site (subscription, cookies, advertising)");
