@@ -34,7 +34,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, String> {
 
 fn extract_from(doc: Document, url: Option<&str>, prune: bool) -> Result<Extracted, String> {
     if doc.body().is_none_or(|b| b.children_it(false).next().is_none()) {
-        let why = if doc.select("frameset").exists() { "a frameset page, with no text of its own" } else { "the page has no <body>" };
+        let why = if doc.select("frameset").exists() { "a frameset page, with no text of its own" } else { "the page has no <body>, or an empty one" };
         return Err(why.into());
     }
     let meta = html_meta::read(&doc, url);
@@ -103,7 +103,8 @@ fn trim_tail(kept: &mut Vec<Block>, removed: &mut Vec<(String, &'static str)>) {
     if kept[last + 1..].iter().all(|b| b.text.chars().count() < TAIL_MIN_CHARS) {
         let tail: Vec<Block> = kept.drain(last + 1..).collect();
         for b in tail {
-            if b.kind == BlockKind::ListItem {
+            let sentence = b.text.ends_with(['.', '!', '?']) && b.text.split_whitespace().count() >= 6;
+            if b.kind == BlockKind::ListItem || sentence {
                 kept.push(b);
             } else {
                 removed.push((b.text, "short line after the article's last paragraph"));
