@@ -105,10 +105,37 @@ fn text_len(n: &NodeRef) -> usize {
 /// The paragraph that carries the page's description (its standfirst), as it stands in
 /// the page; `None` when no paragraph starts like the description.
 pub fn lead_paragraph(doc: &Document, description: Option<&str>) -> Option<String> {
-    let description = description?;
-    if description.chars().count() < 40 {
-        return None;
+    let by_description = description.filter(|d| d.chars().count() >= 40).and_then(|d| paragraph_starting_like(doc, d));
+    by_description.or_else(|| named_lead(doc))
+}
+
+/// Class words of an article's standfirst.
+const LEAD_WORDS: &[&str] = &["intro", "lead", "lede", "standfirst", "deck", "summary", "excerpt", "abstract"];
+
+/// The first element named as the standfirst (`class="article-intro"`), when it reads as
+/// a paragraph: 60 to 1,000 characters, few of them links.
+fn named_lead(doc: &Document) -> Option<String> {
+    let body = doc.body()?;
+    for n in body.descendants_it() {
+        if !n.is_element() {
+            continue;
+        }
+        let Some(class) = n.attr("class") else { continue };
+        let lower = class.to_ascii_lowercase();
+        if !lower.split_whitespace().any(|c| words(c).iter().any(|w| LEAD_WORDS.contains(w))) {
+            continue;
+        }
+        let (chars, links) = text_and_link_len(&n);
+        if !(60..=1000).contains(&chars) || links * 4 > chars {
+            continue;
+        }
+        let text = n.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        return Some(text);
     }
+    None
+}
+
+fn paragraph_starting_like(doc: &Document, description: &str) -> Option<String> {
     let prefix: String = description.chars().take(40).collect();
     for n in doc.select("p, h2, div").nodes() {
         // Only an element holding text itself, not a wrapper around the lead.
