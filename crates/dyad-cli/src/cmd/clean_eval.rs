@@ -136,14 +136,14 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 c.tn += 1;
             }
         }
-        if let Some(want) = item.date.as_deref().filter(|d| d.len() >= 10) {
+        if let Some(want) = item.date.as_deref().and_then(|d| d.get(..10)) {
             dated += 1;
             let got = doc.as_ref().ok().and_then(|d: &Document| d.date.map(|x| (x, d.date_source)));
-            if got.is_some_and(|(d, _)| d.to_string() == want[..10]) {
+            if got.is_some_and(|(d, _)| d.to_string() == want) {
                 date_right += 1;
             } else if a.failures {
                 let got = got.map_or("none".to_string(), |(d, s)| format!("{d} from {s:?}"));
-                wrong.push(format!("  date:   {} wanted, {got}", &want[..10]));
+                wrong.push(format!("  date:   {want} wanted, {got}"));
             }
         }
         if a.failures && !wrong.is_empty() {
