@@ -56,7 +56,7 @@ pub fn strip(line: &str, body_may_have: bool) -> Option<(String, Vec<(String, &'
     // A share count opens the line; newswire says "1,000 shares" inside sentences, so the
     // count is only looked at there.
     let share_count = line.trim_start().starts_with(|c: char| c.is_ascii_digit()) && SHARE_COUNT.is_match(line);
-    if !share_count && !(body_may_have && TRIGGER.is_match(line)) {
+    if !(share_count || body_may_have && TRIGGER.is_match(line)) {
         return None;
     }
     let mut text = line.to_string();

@@ -217,7 +217,7 @@ pub fn blocks(root: &NodeRef) -> Vec<Block> {
     let mut out = Vec::new();
     let mut cur = Block { text: String::new(), link_chars: 0, kind: BlockKind::Paragraph };
     // (node, leaving?) pairs: an explicit stack instead of recursion.
-    let mut stack: Vec<(NodeRef, bool)> = vec![(root.clone(), false)];
+    let mut stack: Vec<(NodeRef, bool)> = vec![(*root, false)];
     let mut in_link = 0usize;
     let mut kinds: Vec<BlockKind> = Vec::new();
     while let Some((n, leaving)) = stack.pop() {
@@ -255,7 +255,7 @@ pub fn blocks(root: &NodeRef) -> Vec<Block> {
         if name == "a" {
             in_link += 1;
         }
-        stack.push((n.clone(), true));
+        stack.push((n, true));
         let children: Vec<NodeRef> = n.children_it(true).collect();
         for c in children {
             stack.push((c, false));
