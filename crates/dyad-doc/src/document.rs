@@ -19,6 +19,9 @@ pub struct Document {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Language the input declares (an HTML page's `<html lang>`), as written ("en-GB").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lang: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<Dateline>,
     /// Publication date (ISO 8601 when serialized).
@@ -146,6 +149,12 @@ pub enum DateSource {
     Field,
     /// HTML meta tags.
     Html,
+    /// An HTML page's JSON-LD `datePublished`.
+    JsonLd,
+    /// An HTML page's `<time datetime>` in the article, or a date printed in an element named for it.
+    Time,
+    /// A date in the page's URL (`/2020/04/10/`).
+    Url,
     /// WARC-Date.
     Warc,
     /// Month and day from the dateline, year from elsewhere.

@@ -40,6 +40,7 @@ pub fn build(rec: Record, opts: &Options) -> Result<Document, InputError> {
     let (text, note) = decode::decode_text(rec.bytes, charset.as_deref());
     doc.notes.extend(note);
 
+    let mut html_removed = Vec::new();
     let parsed = match rec.kind {
         RecordKind::Text => Parsed { body: text, find_title: true, ..Parsed::default() },
         RecordKind::JsonLine => {
@@ -61,17 +62,25 @@ pub fn build(rec: Record, opts: &Options) -> Result<Document, InputError> {
         }
         RecordKind::Html => {
             let page = html::extract(&text, rec.url.as_deref()).map_err(|m| err(ErrorKind::NoBody, m))?;
-            let meta_date = field_date(page.published.as_deref(), DateSource::Html, &mut doc.notes);
+            let m = page.meta;
+            if let Some(raw) = m.unreadable_date {
+                doc.notes.push(format!("could not read the date '{raw}'"));
+            }
+            html_removed = page.removed;
+            doc.lang = m.lang;
             Parsed {
                 body: page.text,
-                title: page.title,
-                author: page.byline.map(|b| byline::parse(&b).unwrap_or(b)),
-                date: meta_date.or(rec.date),
-                source: page.site_name,
+                title: m.title,
+                author: m.author.map(|b| byline::parse(&b).unwrap_or(b)),
+                date: m.date.or(rec.date),
+                source: m.site_name,
                 ..Parsed::default()
             }
         }
     };
+    // Paragraphs the HTML extractor dropped come first in `removed`, at line 0 (they
+    // have no line in the cleaned body).
+    doc.removed.extend(html_removed.into_iter().map(|(text, reason)| Removed { line: 0, text, reason: reason.into() }));
     finish(doc, parsed, opts).map_err(|m| err(ErrorKind::Empty, m))
 }
 
@@ -87,8 +96,17 @@ fn field_date(raw: Option<&str>, source: DateSource, notes: &mut Vec<String>) ->
     }
 }
 
-fn finish(mut doc: Document, p: Parsed, opts: &Options) -> Result<Document, String> {
-    let body = clean::normalize(&p.body);
+fn finish(mut doc: Document, mut p: Parsed, opts: &Options) -> Result<Document, String> {
+    let (body, mut repairs) = clean::mojibake::repair(&p.body);
+    if let Some(t) = p.title.take() {
+        let (t, n) = clean::mojibake::repair(&t);
+        repairs += n;
+        p.title = Some(t.into_owned());
+    }
+    if repairs > 0 {
+        doc.notes.push(format!("{} ({repairs} runs of UTF-8 read as Windows-1252)", clean::mojibake::NOTE));
+    }
+    let body = clean::normalize(&body);
     let mut c = clean::clean(&body, p.find_title);
     doc.title = p.title.map(|t| clean::normalize(&t).trim().to_string()).or(c.title.take());
     doc.author = p.author.or(c.author.take());
@@ -129,7 +147,7 @@ fn finish(mut doc: Document, p: Parsed, opts: &Options) -> Result<Document, Stri
         .source
         .or_else(|| doc.dateline.as_ref().and_then(|d| d.agency.clone()))
         .or_else(|| doc.url.as_deref().and_then(url_host));
-    doc.removed = c.removed;
+    doc.removed.extend(c.removed);
     set_text(&mut doc, &c.paragraphs);
     Ok(doc)
 }

@@ -27,6 +27,14 @@ pub use read::{records, Record, RecordKind, Records};
 use dyad_doc::Document;
 use std::path::PathBuf;
 
+/// How many mojibake runs cleaning repaired in `doc` (read from its note), for summaries.
+pub fn mojibake_repairs(doc: &Document) -> u64 {
+    doc.notes
+        .iter()
+        .filter_map(|n| n.strip_prefix(clean::mojibake::NOTE)?.trim_start().strip_prefix('(')?.split(' ').next()?.parse::<u64>().ok())
+        .sum()
+}
+
 /// Read and clean every article under `paths`, in order, one result per article.
 pub fn documents<'a>(
     paths: &[PathBuf],

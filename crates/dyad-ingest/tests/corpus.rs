@@ -96,3 +96,32 @@ fn reuters_jsonl() {
     assert!(d.text.starts_with("Showers continued throughout the week in the Bahia cocoa zone"));
     assert!(!d.text.contains("Reuter\n") && !d.text.ends_with("Reuter"));
 }
+
+/// Issue 14's new-user check: the CNN page of trafilatura's evaluation set.
+#[test]
+fn cnn_page_date_and_web_dateline() {
+    let Some(p) = shared("ingest/trafilatura/pages/edition.cnn.com-royal.html") else { return };
+    let docs: Vec<_> = documents(&[p], &Options::default()).collect::<Result<_, _>>().unwrap();
+    let d = &docs[0];
+    assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2021, 3, 8));
+    let dl = d.dateline.as_ref().expect("dateline");
+    assert_eq!((dl.raw.as_str(), dl.place.as_deref(), dl.agency.as_deref()), ("London (CNN)", Some("London"), Some("CNN")));
+    assert!(d.text.starts_with("It was the interview that some within Buckingham Palace must have feared"), "{}", &d.text[..200]);
+    assert_eq!(d.title.as_deref(), Some("What we learned from Harry and Meghan's explosive interview"));
+}
+
+/// Mojibake in the lower-cased Times of India sentences is repaired, and real text is not
+/// touched: at most a tenth of the affected records keep a trace.
+#[test]
+fn ipe_mojibake_repaired() {
+    let Some(p) = shared("eval/ipe_dev.jsonl") else { return };
+    let (mut repaired, mut left) = (0u64, 0u64);
+    for d in documents(&[p], &Options::default()).flatten() {
+        repaired += dyad_ingest::mojibake_repairs(&d);
+        if d.text.contains("â€™") || d.text.contains("Ã©") || d.text.contains("â€œ") {
+            left += 1;
+        }
+    }
+    assert!(repaired >= 1500, "{repaired} runs repaired");
+    assert!(left <= 20, "{left} records still hold common mojibake");
+}

@@ -14,6 +14,8 @@ pub struct CleanOutput<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<&'a dyad_doc::Dateline>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<chrono::NaiveDate>,
@@ -47,6 +49,7 @@ pub fn clean_output(doc: &Document, show_removed: bool) -> CleanOutput<'_> {
         origin: &doc.origin,
         title: doc.title.as_deref(),
         author: doc.author.as_deref(),
+        lang: doc.lang.as_deref(),
         dateline: doc.dateline.as_ref(),
         date: doc.date,
         date_source: doc.date_source,

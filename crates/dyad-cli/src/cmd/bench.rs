@@ -13,6 +13,9 @@ pub struct Args {
 pub enum Bench {
     /// Read + clean + segment throughput (MB/s).
     Ingest(super::clean::BenchArgs),
+    /// Main-text extraction from HTML pages, scored as trafilatura's benchmark scores it
+    /// (`--eval EVALDATA PAGES`), with pages/s and MB/s.
+    Clean(super::clean_eval::Args),
     /// Dictionary compile time and coding throughput (sentences/s).
     Code(super::code::BenchArgs),
     /// Coding into a fresh database vs. without one.
@@ -24,6 +27,7 @@ pub enum Bench {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     match a.what {
         Bench::Ingest(b) => super::clean::bench(b),
+        Bench::Clean(b) => super::clean_eval::run(b),
         Bench::Code(b) => super::code::bench(b),
         Bench::Store(b) => super::store::bench(b),
         Bench::Serve(b) => super::serve::bench(b),

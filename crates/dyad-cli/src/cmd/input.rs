@@ -87,6 +87,8 @@ pub struct InputSummary {
     /// Raw input bytes of the articles read (after gunzip), skipped ones included.
     pub bytes: u64,
     pub skipped: BTreeMap<ErrorKind, u64>,
+    /// Runs of mojibake (UTF-8 read as Windows-1252) repaired while cleaning.
+    pub mojibake_repairs: u64,
     /// Do not print each skipped input as it happens.
     pub quiet: bool,
     /// Print only this many skip messages.
@@ -126,6 +128,9 @@ impl InputSummary {
     /// One line: "dyad: 2 documents, 31 sentences; skipped 2 inputs (1 binary, 1 empty)".
     pub fn line(&self) -> String {
         let mut s = format!("dyad: {} documents, {} sentences", self.documents, self.sentences);
+        if self.mojibake_repairs > 0 {
+            s.push_str(&format!("; repaired {} mojibake runs", self.mojibake_repairs));
+        }
         let total = self.skipped_total();
         if total > 0 {
             let parts: Vec<String> = self.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
@@ -154,7 +159,7 @@ const CHUNK: usize = 1024;
 /// workers go on with the next chunk while this thread passes the last one to `sink`.
 const IN_FLIGHT: usize = 3;
 
-type ChunkResults<T> = Vec<Result<(usize, T), InputError>>;
+type ChunkResults<T> = Vec<Result<(usize, u64, T), InputError>>;
 
 /// Read every input, run `work` on each cleaned + segmented document (in parallel with
 /// `--threads`), and pass the results to `sink` in input order. A `sink` error stops the run.
@@ -183,6 +188,7 @@ where
                         Ok(doc) => {
                             summary.documents += 1;
                             summary.sentences += doc.sentences.len() as u64;
+                            summary.mojibake_repairs += dyad_ingest::mojibake_repairs(&doc);
                             sink(work(doc))?;
                         }
                         Err(e) => summary.skip(&e),
@@ -222,7 +228,7 @@ where
                         let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             chunk
                                 .into_par_iter()
-                                .map(|r| r.and_then(|rec| Pipeline::prepare(rec, opts)).map(|doc| (doc.sentences.len(), work(doc))))
+                                .map(|r| r.and_then(|rec| Pipeline::prepare(rec, opts)).map(|doc| (doc.sentences.len(), dyad_ingest::mojibake_repairs(&doc), work(doc))))
                                 .collect()
                         }));
                         let _ = done_tx.send((index, out.ok()));
@@ -244,9 +250,10 @@ where
                 sunk += 1;
                 for r in out {
                     match r {
-                        Ok((sentences, out)) => {
+                        Ok((sentences, repairs, out)) => {
                             summary.documents += 1;
                             summary.sentences += sentences as u64;
+                            summary.mojibake_repairs += repairs;
                             sink(out)?;
                         }
                         Err(e) => summary.skip(&e),

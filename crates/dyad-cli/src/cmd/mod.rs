@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod clean;
+pub mod clean_eval;
 pub mod code;
 pub mod dict;
 pub mod dictionaries;

@@ -5,6 +5,8 @@
 //! in `caption.rs`; character clean-up in `normalize.rs`.
 
 mod caption;
+mod inline;
+pub mod mojibake;
 mod normalize;
 pub mod rules;
 
@@ -39,6 +41,7 @@ pub fn clean(body: &str, find_title: bool) -> Cleaned {
     let mut ended: Option<String> = None;
     let lines = lines(body);
     let title_line = if find_title { title_line(&lines) } else { None };
+    let inline_words = inline::body_may_have(body);
 
     for (i, raw) in lines.iter().enumerate() {
         let n = i + 1;
@@ -78,6 +81,18 @@ pub fn clean(body: &str, find_title: bool) -> Cleaned {
                 ended = Some(text.to_string());
             }
             continue;
+        }
+        // Boilerplate glued inside a line of text (line rules above take whole lines).
+        let stripped;
+        if let Some((rest, cut)) = inline::strip(text, inline_words) {
+            for (run, why) in cut {
+                out.removed.push(removed(n, &run, why));
+            }
+            stripped = rest;
+            text = stripped.as_str();
+            if text.is_empty() {
+                continue;
+            }
         }
         let indented = raw.starts_with("  ") || raw.starts_with('\t');
         para.push(n, text, indented, &mut out.paragraphs);

@@ -44,12 +44,36 @@ static DATELINE_ASCII: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern(&ascii)).unwrap()
 });
 
+/// Web style: a place in title case and the agency, "London (CNN)", "Hong Kong (CNN Business)",
+/// then a dash or the story glued on ("London (CNN)It was"): the markup put the dateline in
+/// its own element.
+static TITLE_CASE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}(?:,\s*\p{Lu}[\p{L}.]+)?)\s*\((?P<agency>\p{Lu}[\p{L}&]+(?:\s\p{Lu}[\p{L}&]+){0,2})\)(?:\s*(?:--|—|–|-)\s*|(?P<glued>\p{Lu}))")
+        .unwrap()
+});
+
+fn split_title_case(paragraph: &str) -> Option<(Dateline, &str)> {
+    let head = paragraph.char_indices().nth(80).map_or(paragraph, |(i, _)| &paragraph[..i]);
+    if !paragraph.starts_with(char::is_uppercase) || !head.contains('(') {
+        return None;
+    }
+    let c = TITLE_CASE_DATELINE.captures(paragraph)?;
+    let end = c.name("glued").map_or(c.get(0)?.end(), |g| g.start());
+    let dateline = Dateline {
+        raw: paragraph[..end].trim().to_string(),
+        place: Some(c["place"].to_string()),
+        agency: Some(c["agency"].to_string()),
+        ..Dateline::default()
+    };
+    Some((dateline, &paragraph[end..]))
+}
+
 /// If `paragraph` starts with a dateline, return it and the rest of the paragraph.
 pub fn split(paragraph: &str) -> Option<(Dateline, &str)> {
     // Cheap test before the regex: a dateline opens with an upper-case word ("SEOUL").
     let mut first = paragraph.chars().take(2);
     if !(first.next()?.is_uppercase() && first.next()?.is_uppercase()) {
-        return None;
+        return split_title_case(paragraph);
     }
     let regex = if paragraph.is_ascii() { &DATELINE_ASCII } else { &DATELINE };
     let c = regex.captures(paragraph)?;
@@ -156,6 +180,19 @@ mod tests {
         ] {
             assert_eq!(groups(&DATELINE_ASCII, s), groups(&DATELINE, s), "{s}");
         }
+    }
+
+    #[test]
+    fn web_style() {
+        let (d, rest) = split("London (CNN)It was the interview that some feared").unwrap();
+        assert_eq!((d.place.as_deref(), d.agency.as_deref(), d.raw.as_str()), (Some("London"), Some("CNN"), "London (CNN)"));
+        assert_eq!(rest, "It was the interview that some feared");
+        let (d, rest) = split("Hong Kong (CNN Business) - Shares fell").unwrap();
+        assert_eq!((d.place.as_deref(), d.agency.as_deref()), (Some("Hong Kong"), Some("CNN Business")));
+        assert_eq!(rest, "Shares fell");
+        assert!(split("The World Health Organization (WHO) said on Monday").is_none());
+        assert!(split("Joe Biden (D) said").is_none());
+        assert!(split(&format!("Dies ist {} über (Essen)", "ü".repeat(40))).is_none());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 pub mod decode;
 pub mod html;
+pub mod html_meta;
+mod html_text;
 pub(crate) mod jsonl;
 mod text;
 mod warc;
