@@ -235,6 +235,8 @@ mod tests {
             plover_type: Some(plover.into()),
             plover_mode: None,
             location: None,
+            source_location: None,
+            target_location: None,
             evidence: Evidence::default(),
         }
     }

@@ -26,7 +26,7 @@ impl Dedup {
     /// article for the `none` rule.
     pub(crate) fn key(self, e: &Event, article_hash: &str) -> String {
         let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-        let loc = e.location.as_deref().unwrap_or("");
+        let loc = e.location.as_ref().map_or("", |l| l.name.as_str());
         match self {
             Dedup::Day => format!(
                 "day\u{1f}{date}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{loc}",

@@ -3,10 +3,10 @@
 use rusqlite::{Connection, OptionalExtension};
 
 /// The newest schema this build understands.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// (version, SQL). Applied in order to databases whose version is lower.
-const MIGRATIONS: &[(i64, &str)] = &[(1, V1)];
+const MIGRATIONS: &[(i64, &str)] = &[(1, V1), (2, V2)];
 
 const V1: &str = "
 CREATE TABLE dyad_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -111,6 +111,23 @@ CREATE TABLE actor_mentions (
     entry    TEXT,
     PRIMARY KEY (article, start, end, code)
 ) WITHOUT ROWID;
+";
+
+/// Version 2: event locations and actor places (GDELT's ActionGeo, Actor1Geo, Actor2Geo).
+/// `location` keeps the place name; the rest is added beside it, so a version-1 database
+/// upgrades in place with every row kept (its events have no location until `dyad recode`).
+const V2: &str = "
+ALTER TABLE events ADD COLUMN location_country     TEXT;
+ALTER TABLE events ADD COLUMN location_fips        TEXT;
+ALTER TABLE events ADD COLUMN location_adm1        TEXT;
+ALTER TABLE events ADD COLUMN location_lat         REAL;
+ALTER TABLE events ADD COLUMN location_lon         REAL;
+ALTER TABLE events ADD COLUMN location_geonames_id INTEGER;
+ALTER TABLE events ADD COLUMN location_type        INTEGER;
+ALTER TABLE events ADD COLUMN location_from        TEXT;
+-- The actors' own places, as JSON (dyad's location object), or NULL.
+ALTER TABLE events ADD COLUMN source_location      TEXT;
+ALTER TABLE events ADD COLUMN target_location      TEXT;
 ";
 
 pub(crate) enum State {
