@@ -108,6 +108,14 @@ def main() -> int:
     # All-caps names (US, UAE) only match all-caps text, so they are never common words.
     single = {n.casefold() for _, names in rows for n in names if " " not in n and "-" not in n and not n.isupper()}
     lower, cap = word_case_counts(single)
+    # An alternate name that is an English word ("North" for North Salt Lake, "Lion" for Lyon)
+    # is noise, not a name a user would type for the place: dropped. Primary names stay,
+    # flagged below.
+    def alternate_kept(a: str) -> bool:
+        f = a.casefold()
+        return not (f in single and lower[f] >= 2)
+
+    rows = [(c, names[:1] + [a for a in names[1:] if alternate_kept(a)]) for c, names in rows]
     # A common word: written in lower case at least twice as often as capitalised mid-sentence.
     common = {w for w in single if lower[w] >= 3 and lower[w] >= 2 * cap[w]}
 

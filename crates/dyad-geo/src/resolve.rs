@@ -133,10 +133,16 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, 
             is_qualifier[i + 1] = true;
         }
     }
-    let mut prev_end: Option<usize> = None;
-    for (i, c) in cands.into_iter().enumerate() {
-        let ctx = context(doc, &c, prev_end);
-        let span_text = &doc.text[doc.tokens[c.start].start..doc.tokens[c.end - 1].end];
+    // A name once written as a person's ("Kim Jong Un", "Mr Jackson") is a person's
+    // throughout the article ("Kim said").
+    let contexts: Vec<_> = (0..n)
+        .map(|i| context(doc, &cands[i], i.checked_sub(1).map(|j| cands[j].end)))
+        .collect();
+    let span_of = |c: &Candidate<'_>| &doc.text[doc.tokens[c.start].start..doc.tokens[c.end - 1].end];
+    let people: Vec<String> =
+        (0..n).filter(|&i| contexts[i].person).map(|i| span_of(&cands[i]).to_lowercase()).collect();
+    for (i, (c, ctx)) in cands.iter().zip(contexts).enumerate() {
+        let span_text = span_of(c);
         let (names, why_q): (Vec<&NameRef>, Option<String>) = match qualified[i].take() {
             Some(fit) => {
                 let q = &doc.text[doc.tokens[c.end + 1].start..];
@@ -144,7 +150,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, 
                 (fit, Some(format!("qualified by {q}")))
             }
             None => {
-                if ctx.person {
+                if ctx.person || people.iter().any(|p| p.eq_ignore_ascii_case(span_text)) {
                     continue;
                 }
                 let short = span_text.chars().filter(|c| c.is_alphanumeric()).count() <= 3;
@@ -203,7 +209,6 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, 
             locative: ctx.locative,
             qualifies_previous: is_qualifier[i],
         });
-        prev_end = Some(c.end);
     }
     out.countries = seen.0;
     out

@@ -54,6 +54,7 @@ pub fn tsv_line(e: &Event) -> String {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
     let coder = Coder::new(&dicts);
+    let places = super::dictionaries::gazetteer(a.dictionaries.as_deref())?;
     let mut store = super::store::StoreWriter::open(&a.db)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -67,7 +68,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         &a.input,
         |doc| {
             // A coder bug on one article skips that article instead of ending a long run.
-            let events = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code_document(&doc)));
+            let events = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut events = coder.code_document(&doc);
+                dyad_geo::locate_events(&places, &doc, &mut events);
+                events
+            }));
             (doc, events)
         },
         |(doc, events)| {

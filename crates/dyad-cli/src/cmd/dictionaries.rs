@@ -31,3 +31,12 @@ pub fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<dyad_dict::Dicti
     }
     Ok(loaded.dicts)
 }
+
+/// The gazetteer events are located with: the built-in one, plus `DIR/places/*.tsv` when a
+/// dictionary folder is given.
+pub fn gazetteer(dir: Option<&Path>) -> anyhow::Result<std::borrow::Cow<'static, dyad_geo::Gazetteer>> {
+    Ok(match dir {
+        Some(d) => std::borrow::Cow::Owned(dyad_geo::Gazetteer::with_dir(d)?),
+        None => std::borrow::Cow::Borrowed(dyad_geo::Gazetteer::builtin()),
+    })
+}
