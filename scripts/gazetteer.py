@@ -37,7 +37,7 @@ def latin(s: str) -> bool:
 def typeable(name: str) -> bool:
     """An alternate name a user would type: Latin, capitalised, not an airport code,
     no digits or odd marks, at least 4 characters."""
-    if len(name) < 4 or not latin(name) or not name[0].isupper():
+    if len(name) < 4 or not latin(name) or not name[0].isupper() or name.startswith("The "):
         return False
     if name.isupper() or any(c.isdigit() for c in name):
         return False
@@ -48,6 +48,15 @@ def typeable(name: str) -> bool:
 
 def clean(s: str) -> str:
     return " ".join(s.replace("\t", " ").split())
+
+
+# Calendar words are capitalised in English, so case statistics cannot tell them from places
+# ("last March", "on Friday"): never place names.
+CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}
 
 
 def country_adjectives() -> set[str]:
@@ -100,7 +109,7 @@ def main() -> int:
             if typeable(a) and a.casefold() not in seen:
                 seen.add(a.casefold())
                 alts.append(a)
-        names = [n for n in [name] + alts if n.casefold() not in adjectives]
+        names = [n for n in [name] + alts if n.casefold() not in adjectives and n.casefold() not in CALENDAR]
         if not names:
             continue
         rows.append((c, names))

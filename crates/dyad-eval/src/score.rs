@@ -29,7 +29,7 @@ pub struct Ratio {
 }
 
 impl Ratio {
-    fn add(&mut self, ok: bool) {
+    pub(crate) fn add(&mut self, ok: bool) {
         self.total += 1;
         self.correct += ok as usize;
     }
@@ -252,6 +252,7 @@ mod tests {
                 targets: vec![],
             }],
             label: None,
+            ..Default::default()
         }
     }
 

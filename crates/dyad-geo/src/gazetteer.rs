@@ -125,24 +125,37 @@ pub struct Gazetteer {
     pub(crate) max_words: usize,
 }
 
-/// The key of a name or of a run of text: lower-cased letters and digits only, so that
-/// "U.S." = "US" and "Bosnia-Herzegovina" = "Bosnia Herzegovina".
+/// The key of a name or of a run of text: lower-cased letters and digits, and word breaks
+/// (spaces, hyphens), so that "U.S." = "US" and "Bosnia-Herzegovina" = "Bosnia Herzegovina",
+/// but "for a" is not "Fora".
 #[derive(Clone, Default)]
 pub(crate) struct KeyHasher {
     h: FxHasher,
     len: usize,
+    /// A word break is pending: written before the next letter.
+    gap: bool,
 }
 
 impl KeyHasher {
     pub fn push(&mut self, s: &str) {
         for ch in s.chars() {
             if ch.is_alphanumeric() {
+                if self.gap && self.len > 0 {
+                    self.h.write_u32(' ' as u32);
+                }
+                self.gap = false;
                 for lc in ch.to_lowercase() {
                     self.h.write_u32(lc as u32);
                     self.len += 1;
                 }
+            } else if ch.is_whitespace() || ch == '-' {
+                self.gap = true;
             }
         }
+    }
+    /// A word break (the space between two tokens).
+    pub fn space(&mut self) {
+        self.gap = true;
     }
     pub fn is_empty(&self) -> bool {
         self.len == 0
@@ -244,6 +257,7 @@ impl Gazetteer {
                     if n_words > 0 {
                         // Every shorter run of whole words is a prefix the matcher extends.
                         self.index.entry(k.key()).or_insert(Slot { first: NONE, prefix: true }).prefix = true;
+                        k.space();
                     }
                     k.push(w);
                     n_words += 1;

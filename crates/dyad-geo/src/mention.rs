@@ -113,17 +113,22 @@ fn is_all_caps(s: &str) -> bool {
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
-/// An archive written all in lower case (IndiaPoliceEvents, lower-cased corpora): under one
-/// word in a hundred starts with a capital.
+/// An archive written all in lower case (IndiaPoliceEvents, lower-cased corpora): under three
+/// words in a hundred have a capital (words of two letters or more: mojibake such as "Â" is
+/// no word).
 pub fn is_lower_case(doc: &Document) -> bool {
     let (mut words, mut caps) = (0usize, 0usize);
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = &doc.text[t.start..t.end];
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
         words += 1;
-        if doc.text[t.start..t.end].chars().any(char::is_uppercase) {
+        if w.chars().any(char::is_uppercase) {
             caps += 1;
         }
     }
-    words > 0 && caps * 100 < words
+    words > 0 && caps * 100 < words * 3
 }
 
 /// A candidate span before the evidence rules: the tokens and the names whose key it has.
@@ -137,6 +142,9 @@ struct Raw<'g> {
 /// Name text and span text have the same capitals where the name has them: "Nice" needs
 /// "Nice" (or "NICE"), an acronym name ("US") needs all capitals.
 fn case_fits(name: &str, span: &str) -> bool {
+    if !abbreviation_fits(name, span) {
+        return false;
+    }
     if is_all_caps(name) && name.chars().filter(|c| c.is_alphabetic()).count() > 1 {
         return is_all_caps(span);
     }
@@ -145,6 +153,13 @@ fn case_fits(name: &str, span: &str) -> bool {
         return starts_upper(name) <= starts_upper(span);
     }
     nw.iter().zip(&sw).all(|(n, s)| starts_upper(n) <= starts_upper(s))
+}
+
+/// "U.N." is an abbreviation: it may be "UN" or "U.N.", never the town "Un".
+fn abbreviation_fits(name: &str, span: &str) -> bool {
+    let b = span.as_bytes();
+    let dotted = (1..b.len().saturating_sub(1)).any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphabetic() && b[i + 1].is_ascii_alphabetic());
+    !dotted || name.contains('.') || is_all_caps(name)
 }
 
 /// The tokens may continue a name: words, numbers and the joiners inside names.
@@ -179,8 +194,13 @@ pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
             let mut j = i;
             while j < hi && j < i + max_tokens {
                 let tj = &doc.tokens[j];
-                if j > i && !joinable(doc, &doc.tokens[j - 1], tj) {
-                    break;
+                if j > i {
+                    if !joinable(doc, &doc.tokens[j - 1], tj) {
+                        break;
+                    }
+                    if doc.tokens[j - 1].end < tj.start {
+                        k.space();
+                    }
                 }
                 k.push(&doc.text[tj.start..tj.end]);
                 let Some((first_name, prefix)) = g.lookup(k.key()) else { break };
@@ -204,6 +224,7 @@ pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
                     if lower_doc {
                         // Acronyms ("US", "UK") are words in lower-case text ("us").
                         !(is_all_caps(text) && text.chars().filter(|c| c.is_alphabetic()).count() > 1)
+                            && abbreviation_fits(text, span)
                     } else {
                         case_fits(text, span)
                     }

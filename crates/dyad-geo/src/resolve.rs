@@ -141,38 +141,64 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, 
     let span_of = |c: &Candidate<'_>| &doc.text[doc.tokens[c.start].start..doc.tokens[c.end - 1].end];
     let people: Vec<String> =
         (0..n).filter(|&i| contexts[i].person).map(|i| span_of(&cands[i]).to_lowercase()).collect();
-    for (i, (c, ctx)) in cands.iter().zip(contexts).enumerate() {
+    // The names each candidate may still mean, given the countries seen so far.
+    let allowed = |i: usize, seen: &Countries| -> Vec<&NameRef> {
+        let (c, ctx) = (&cands[i], &contexts[i]);
+        if let Some(fit) = &qualified[i] {
+            return fit.clone();
+        }
         let span_text = span_of(c);
-        let (names, why_q): (Vec<&NameRef>, Option<String>) = match qualified[i].take() {
-            Some(fit) => {
-                let q = &doc.text[doc.tokens[c.end + 1].start..];
-                let q: String = q.split([',', '.', ';', '\n']).next().unwrap_or("").trim().to_string();
-                (fit, Some(format!("qualified by {q}")))
-            }
-            None => {
-                if ctx.person || people.iter().any(|p| p.eq_ignore_ascii_case(span_text)) {
-                    continue;
+        if ctx.person || people.iter().any(|p| p.eq_ignore_ascii_case(span_text)) {
+            return Vec::new();
+        }
+        let short = span_text.chars().filter(|c| c.is_alphanumeric()).count() <= 3;
+        c.names
+            .iter()
+            .copied()
+            .filter(|n| {
+                let p = g.place(n.place);
+                let known = seen.count(&p.country) > 0;
+                if n.common {
+                    // A common word ("Nice", "Reading") is a place only after "in", "at" ...
+                    return !lower_doc && ctx.locative;
                 }
-                let short = span_text.chars().filter(|c| c.is_alphanumeric()).count() <= 3;
-                let keep: Vec<&NameRef> = c
-                    .names
-                    .iter()
-                    .copied()
-                    .filter(|n| {
-                        if n.common {
-                            // A common word ("Nice", "Reading") is a place only after "in", "at" ...
-                            return !lower_doc && ctx.locative;
-                        }
-                        if (n.word || short) && (lower_doc || ctx.sentence_initial) {
-                            // A name that is also a word ("bath"), where capitals say nothing.
-                            return ctx.locative || seen.count(&g.place(n.place).country) > 0;
-                        }
-                        true
-                    })
-                    .collect();
-                (keep, None)
+                if (n.word || short) && (lower_doc || ctx.sentence_initial) {
+                    // A name that is also a word ("bath"), where capitals say nothing.
+                    return ctx.locative || known;
+                }
+                if lower_doc && !ctx.locative && !known {
+                    // Without capitals, a small town's name is too often a word of another
+                    // language ("pujan", "sabha"): only large or well-known places, until the
+                    // article names their country.
+                    return p.kind != PlaceKind::City || p.population >= 1_000_000;
+                }
+                true
+            })
+            .collect()
+    };
+    // The document's countries: the dateline's, then those of places named with evidence
+    // (after "in", qualified, or cities of a million) anywhere in it.
+    let mut seeds = Countries::default();
+    for i in 0..n {
+        let names = allowed(i, &seen);
+        if let Some((chosen, _)) = best(g, &names, &seen) {
+            let p = g.place(chosen.place);
+            if contexts[i].locative || qualified[i].is_some() || (p.kind == PlaceKind::City && p.population >= 1_000_000) {
+                seeds.add(&p.country);
             }
-        };
+        }
+    }
+    for (c, _) in &seeds.0 {
+        seen.add(c);
+    }
+    for (i, c) in cands.iter().enumerate() {
+        let ctx = &contexts[i];
+        let span_text = span_of(c);
+        let names = allowed(i, &seen);
+        let why_q = qualified[i].as_ref().map(|_| {
+            let q = &doc.text[doc.tokens[c.end + 1].start..];
+            format!("qualified by {}", q.split([',', '.', ';', '\n']).next().unwrap_or("").trim())
+        });
         if names.is_empty() {
             continue;
         }
@@ -186,7 +212,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, 
             None if sc.context > 0.0 => {
                 let blind = best(g, &names, &Countries::default()).map(|(n, _)| n.place);
                 if blind != Some(chosen.place) {
-                    format!("in a country the article named before ({})", g.place(chosen.place).country)
+                    format!("in a country the article names ({})", g.place(chosen.place).country)
                 } else {
                     format!("the largest of {} places of that name", places.len())
                 }

@@ -102,6 +102,19 @@ fn common_words_are_not_places() {
 }
 
 #[test]
+fn abbreviations_and_word_runs_are_not_places() {
+    none("The U.N. envoy arrived.");
+    // "for a" is not the Afghan province "Fora"/Farah, "to go" is not Togo.
+    none("they asked for a debate and refused to go.");
+    assert_eq!(one("The U.S. envoy arrived.").2, "US");
+}
+
+#[test]
+fn a_name_once_a_persons_stays_a_persons() {
+    none("Kim Jong Un spoke on Monday. Kim said the talks would go on.");
+}
+
+#[test]
 fn peoples_names_are_not_places() {
     none("Michael Jackson sang at the gala.");
     none("Florence Nightingale nursed the wounded.");
