@@ -1,10 +1,12 @@
 //! The gazetteer: places, their names, the country table, and the name index the matcher
 //! looks names up in.
+use crate::key::{build_index, key_of, NameRef, NONE};
 use crate::load::{self, GeoError};
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_index.rs"));
 
 /// What a place is. GDELT's geo type follows from it and the country.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,33 +39,53 @@ impl PlaceKind {
     }
 }
 
-/// One place of the gazetteer.
+/// One place of the gazetteer. Its text fields borrow the file it was read from (the
+/// built-in files are in the binary; a user's files are kept for the process's life), so
+/// loading allocates nothing per place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     /// A GeoNames id ("524901") or the file's own id ("x:gaza-strip").
-    pub id: String,
+    pub id: &'static str,
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2; empty for a place with no country.
-    pub country: String,
+    pub country: &'static str,
     /// The first-level division code as GeoNames writes it ("48"); may be empty.
-    pub admin1: String,
+    pub admin1: &'static str,
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
-    /// Its names, the first the one dyad reports.
-    pub names: Vec<String>,
-    /// Names that are common English words ("Nice", "Reading"): a place only with evidence.
-    pub common: Vec<String>,
-    /// Names also written as lower-case words ("Bath"): in a lower-case archive, a place only
+    /// Its names, `|`-separated, the first the one dyad reports.
+    pub(crate) names: &'static str,
+    /// Names that are common English words ("Nice", "Reading"), `,`-separated: a place only
     /// with evidence.
-    pub words: Vec<String>,
-    /// Where it is written: "file:line".
-    pub at: String,
+    pub(crate) common: &'static str,
+    /// Names also written as lower-case words ("Bath"), `,`-separated: in a lower-case
+    /// archive, a place only with evidence.
+    pub(crate) words: &'static str,
+    pub(crate) file: &'static str,
+    pub(crate) line: u32,
+}
+
+pub(crate) fn list(s: &'static str, sep: char) -> impl Iterator<Item = &'static str> {
+    s.split(sep).map(str::trim).filter(|x| !x.is_empty())
 }
 
 impl Place {
-    pub fn name(&self) -> &str {
-        &self.names[0]
+    pub fn name(&self) -> &'static str {
+        self.names().next().unwrap_or("")
+    }
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        list(self.names, '|')
+    }
+    pub fn common_words(&self) -> impl Iterator<Item = &'static str> {
+        list(self.common, ',')
+    }
+    pub fn lower_case_words(&self) -> impl Iterator<Item = &'static str> {
+        list(self.words, ',')
+    }
+    /// Where it is written: "file:line".
+    pub fn at(&self) -> String {
+        format!("{}:{}", self.file, self.line)
     }
     /// GeoNames' id, when the place is a GeoNames place.
     pub fn geonames_id(&self) -> Option<u64> {
@@ -90,90 +112,80 @@ pub struct Country {
     pub name: String,
 }
 
-/// One name of one place, as indexed.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct NameRef {
-    pub place: u32,
-    /// Index into `Place::names`.
-    pub name: u16,
-    pub common: bool,
-    pub word: bool,
-    /// The next name with the same key (a chain through `Gazetteer::names`), or `u32::MAX`.
-    next: u32,
+/// The name index: precomputed by build.rs for the built-in places (sorted 16-byte slots and
+/// 12-byte names, read in place), or built at load time when a user adds places.
+#[derive(Clone, Debug)]
+enum Index {
+    Static { slots: &'static [u8], names: &'static [u8] },
+    Built { slots: FxHashMap<u64, (u32, bool)>, names: Vec<NameRef> },
 }
 
-const NONE: u32 = u32::MAX;
+impl Default for Index {
+    fn default() -> Self {
+        Index::Built { slots: FxHashMap::default(), names: Vec::new() }
+    }
+}
 
-/// What the index knows about a key: the first name with exactly this key, and whether some
-/// longer name starts with it (so the matcher keeps extending).
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    first: u32,
-    prefix: bool,
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/slots.bin"));
+static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.bin"));
+
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+}
+
+impl Index {
+    fn lookup(&self, key: u64) -> Option<(u32, bool)> {
+        match self {
+            Index::Built { slots, .. } => slots.get(&key).copied(),
+            Index::Static { slots, .. } => {
+                let (mut lo, mut hi) = (0usize, slots.len() / 16);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    let r = &slots[mid * 16..mid * 16 + 16];
+                    let k = u64::from_le_bytes(r[..8].try_into().expect("8 bytes"));
+                    match k.cmp(&key) {
+                        std::cmp::Ordering::Less => lo = mid + 1,
+                        std::cmp::Ordering::Greater => hi = mid,
+                        std::cmp::Ordering::Equal => return Some((u32_at(r, 8), r[12] != 0)),
+                    }
+                }
+                None
+            }
+        }
+    }
+    fn name(&self, i: u32) -> NameRef {
+        match self {
+            Index::Built { names, .. } => names[i as usize],
+            Index::Static { names, .. } => {
+                let r = &names[i as usize * 12..i as usize * 12 + 12];
+                NameRef {
+                    place: u32_at(r, 0),
+                    name: u16::from_le_bytes([r[4], r[5]]),
+                    common: r[6] & 1 != 0,
+                    word: r[6] & 2 != 0,
+                    next: u32_at(r, 8),
+                }
+            }
+        }
+    }
+    fn len(&self) -> usize {
+        match self {
+            Index::Built { names, .. } => names.len(),
+            Index::Static { names, .. } => names.len() / 12,
+        }
+    }
 }
 
 /// The places, their codes and the compiled name index.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    names: Vec<NameRef>,
-    index: FxHashMap<u64, Slot>,
+    index: Index,
     countries: Vec<Country>,
     /// The country place of each ISO2 code.
-    country_place: FxHashMap<String, u32>,
-    /// The most tokens a name spans.
+    country_place: FxHashMap<&'static str, u32>,
+    /// The most words a name spans.
     pub(crate) max_words: usize,
-}
-
-/// The key of a name or of a run of text: lower-cased letters and digits, and word breaks
-/// (spaces, hyphens), so that "U.S." = "US" and "Bosnia-Herzegovina" = "Bosnia Herzegovina",
-/// but "for a" is not "Fora".
-#[derive(Clone, Default)]
-pub(crate) struct KeyHasher {
-    h: FxHasher,
-    len: usize,
-    /// A word break is pending: written before the next letter.
-    gap: bool,
-}
-
-impl KeyHasher {
-    pub fn push(&mut self, s: &str) {
-        for ch in s.chars() {
-            if ch.is_alphanumeric() {
-                if self.gap && self.len > 0 {
-                    self.h.write_u32(' ' as u32);
-                }
-                self.gap = false;
-                for lc in ch.to_lowercase() {
-                    self.h.write_u32(lc as u32);
-                    self.len += 1;
-                }
-            } else if ch.is_whitespace() || ch == '-' {
-                self.gap = true;
-            }
-        }
-    }
-    /// A word break (the space between two tokens).
-    pub fn space(&mut self) {
-        self.gap = true;
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-    pub fn key(&self) -> u64 {
-        self.h.finish()
-    }
-}
-
-pub(crate) fn key_of(s: &str) -> u64 {
-    let mut k = KeyHasher::default();
-    k.push(s);
-    k.key()
-}
-
-/// The words of a name or span, split at spaces and hyphens ("Bosnia-Herzegovina" → 2).
-pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
 static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
@@ -192,26 +204,42 @@ impl Gazetteer {
         BUILTIN.get_or_init(|| Gazetteer::compile_builtin().expect("the built-in gazetteer is valid (tested)"))
     }
 
-    /// Parse and index the built-in files (what [`Gazetteer::builtin`] does once).
+    /// Parse the built-in files and attach the index build.rs computed for them (what
+    /// [`Gazetteer::builtin`] does once). The files are checked by the tests
+    /// (`check_builtin`), not here, to keep loading fast.
     pub fn compile_builtin() -> Result<Gazetteer, GeoError> {
-        let mut g = Gazetteer::default();
-        g.countries = load::parse_countries(BUILTIN_COUNTRIES.1, BUILTIN_COUNTRIES.0)?;
+        let mut g = Gazetteer { countries: load::parse_countries(BUILTIN_COUNTRIES.1, BUILTIN_COUNTRIES.0)?, ..Default::default() };
+        g.places.reserve(BUILTIN_PLACES);
+        for (file, text) in BUILTIN_FILES {
+            load::parse_places(text, file, &mut g.places, None)?;
+        }
+        if g.places.len() == BUILTIN_PLACES {
+            g.index = Index::Static { slots: SLOTS, names: NAMES };
+            g.max_words = BUILTIN_MAX_WORDS;
+            g.index_countries();
+        } else {
+            g.build_index();
+        }
+        Ok(g)
+    }
+
+    /// Parse the built-in files with every check a user's file gets (duplicate ids, flags).
+    pub fn check_builtin() -> Result<usize, GeoError> {
+        let mut places = Vec::new();
         let mut seen = FxHashMap::default();
         for (file, text) in BUILTIN_FILES {
-            load::parse_places(text, file, &mut g.places, &mut seen)?;
+            load::parse_places(text, file, &mut places, Some(&mut seen))?;
         }
-        g.build_index();
-        Ok(g)
+        Ok(places.len())
     }
 
     /// The built-in places plus every `*.tsv` file under `dir/places/` (a user's own places in
     /// the same format). A user place with a built-in id replaces the built-in one; an id
-    /// written twice in the user's files is an error.
+    /// written twice in the user's files is an error. (The index is then built at load time.)
     pub fn with_dir(dir: &Path) -> Result<Gazetteer, GeoError> {
-        let mut g = Gazetteer::builtin().clone();
         let folder = dir.join("places");
         if !folder.is_dir() {
-            return Ok(g);
+            return Ok(Gazetteer::builtin().clone());
         }
         let mut files: Vec<_> = std::fs::read_dir(&folder)
             .map_err(|e| GeoError::io(&folder, e))?
@@ -223,61 +251,45 @@ impl Gazetteer {
         let mut user = Vec::new();
         let mut seen = FxHashMap::default();
         for f in &files {
-            let text = load::read_utf8(f)?;
-            load::parse_places(&text, &f.display().to_string(), &mut user, &mut seen)?;
+            // Kept for the process's life: places borrow their file's text.
+            let text: &'static str = Box::leak(load::read_utf8(f)?.into_boxed_str());
+            let name: &'static str = Box::leak(f.display().to_string().into_boxed_str());
+            load::parse_places(text, name, &mut user, Some(&mut seen))?;
         }
-        let replaced: FxHashMap<&str, ()> = user.iter().map(|p| (p.id.as_str(), ())).collect();
-        g.places.retain(|p| !replaced.contains_key(p.id.as_str()));
+        let mut g = Gazetteer::builtin().clone();
+        let replaced: FxHashMap<&str, ()> = user.iter().map(|p| (p.id, ())).collect();
+        g.places.retain(|p| !replaced.contains_key(p.id));
         g.places.extend(user);
         g.build_index();
         Ok(g)
     }
 
-    /// A gazetteer of exactly these places and countries (tests, users' own data).
+    /// A gazetteer of exactly these places and countries.
     pub fn from_parts(places: Vec<Place>, countries: Vec<Country>) -> Gazetteer {
         let mut g = Gazetteer { places, countries, ..Gazetteer::default() };
         g.build_index();
         g
     }
 
-    fn build_index(&mut self) {
-        self.names.clear();
-        self.index.clear();
+    fn index_countries(&mut self) {
         self.country_place.clear();
-        self.max_words = 1;
-        self.index.reserve(self.places.len() * 5);
         for (pi, p) in self.places.iter().enumerate() {
             if p.kind == PlaceKind::Country && !p.country.is_empty() {
-                self.country_place.entry(p.country.clone()).or_insert(pi as u32);
-            }
-            for (ni, name) in p.names.iter().enumerate().take(u16::MAX as usize) {
-                let mut k = KeyHasher::default();
-                let mut n_words = 0;
-                for w in words(name) {
-                    if n_words > 0 {
-                        // Every shorter run of whole words is a prefix the matcher extends.
-                        self.index.entry(k.key()).or_insert(Slot { first: NONE, prefix: true }).prefix = true;
-                        k.space();
-                    }
-                    k.push(w);
-                    n_words += 1;
-                }
-                if k.is_empty() {
-                    continue;
-                }
-                self.max_words = self.max_words.max(n_words);
-                let id = self.names.len() as u32;
-                let slot = self.index.entry(k.key()).or_insert(Slot { first: NONE, prefix: false });
-                self.names.push(NameRef {
-                    place: pi as u32,
-                    name: ni as u16,
-                    common: p.common.iter().any(|c| c == name),
-                    word: p.words.iter().any(|c| c == name),
-                    next: slot.first,
-                });
-                slot.first = id;
+                self.country_place.entry(p.country).or_insert(pi as u32);
             }
         }
+    }
+
+    fn build_index(&mut self) {
+        let rows: Vec<(Vec<&'static str>, Vec<&'static str>, Vec<&'static str>)> = self
+            .places
+            .iter()
+            .map(|p| (p.names().collect(), p.common_words().collect(), p.lower_case_words().collect()))
+            .collect();
+        let built = build_index(rows.iter().map(|(n, c, w)| (n.iter().copied(), c.as_slice(), w.as_slice())));
+        self.max_words = built.max_words;
+        self.index = Index::Built { slots: built.slots.into_iter().collect(), names: built.names };
+        self.index_countries();
     }
 
     pub fn places(&self) -> &[Place] {
@@ -301,30 +313,30 @@ impl Gazetteer {
         self.country_place.get(iso2).copied()
     }
 
-    /// (key state) → whether any name has this key or starts with it, and its first name.
+    /// Whether any name has this key or starts with it, and the first name with it.
     pub(crate) fn lookup(&self, key: u64) -> Option<(u32, bool)> {
-        self.index.get(&key).map(|s| (s.first, s.prefix))
+        self.index.lookup(key)
     }
     /// The names in the chain starting at `first`.
-    pub(crate) fn chain(&self, mut first: u32) -> impl Iterator<Item = &NameRef> {
+    pub(crate) fn chain(&self, mut first: u32) -> impl Iterator<Item = NameRef> + '_ {
         std::iter::from_fn(move || {
             if first == NONE {
                 return None;
             }
-            let n = &self.names[first as usize];
+            let n = self.index.name(first);
             first = n.next;
             Some(n)
         })
     }
-    pub(crate) fn name_text(&self, n: &NameRef) -> &str {
-        &self.places[n.place as usize].names[n.name as usize]
+    pub(crate) fn name_text(&self, n: &NameRef) -> &'static str {
+        self.places[n.place as usize].names().nth(n.name as usize).unwrap_or("")
     }
 
     /// Every place some name of which is written like `name` (keys compared: case, dots and
     /// hyphens ignored).
-    pub fn candidates(&self, name: &str) -> Vec<(u32, &str)> {
-        let mut out: Vec<(u32, &str)> = match self.lookup(key_of(name)) {
-            Some((first, _)) => self.chain(first).map(|n| (n.place, self.name_text(n))).collect(),
+    pub fn candidates(&self, name: &str) -> Vec<(u32, &'static str)> {
+        let mut out: Vec<(u32, &'static str)> = match self.lookup(key_of(name)) {
+            Some((first, _)) => self.chain(first).map(|n| (n.place, self.name_text(&n))).collect(),
             None => Vec::new(),
         };
         out.dedup_by_key(|(p, _)| *p);
@@ -336,12 +348,12 @@ impl Gazetteer {
     /// agent its country.
     pub fn country_of(&self, name: &str) -> Option<&str> {
         let best = crate::resolve::best_without_context(self, name)?;
-        let iso2 = &self.place(best).country;
+        let iso2 = self.place(best).country;
         self.country(iso2).map(|c| c.iso3.as_str())
     }
 
     /// Number of indexed names.
     pub fn name_count(&self) -> usize {
-        self.names.len()
+        self.index.len()
     }
 }

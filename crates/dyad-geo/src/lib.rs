@@ -9,6 +9,7 @@
 //!
 //! Format, rules and figures: docs/geography.md.
 mod gazetteer;
+mod key;
 mod load;
 mod locate;
 mod mention;

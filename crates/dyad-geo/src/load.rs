@@ -35,34 +35,40 @@ fn iso2_ok(s: &str) -> bool {
     s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Parse places into `out`. `seen` maps ids to where they were first written, so a duplicate
-/// id is reported with both places.
+/// Parse places into `out`. With `seen` (ids → where first written) every check runs:
+/// duplicate ids (reported with both places) and flagged names that are not names of the
+/// place; without it (the built-in files, checked by the tests) only what reading needs.
 pub fn parse_places(
-    text: &str,
-    file: &str,
+    text: &'static str,
+    file: &'static str,
     out: &mut Vec<Place>,
-    seen: &mut FxHashMap<String, String>,
+    mut seen: Option<&mut FxHashMap<&'static str, u32>>,
 ) -> Result<(), GeoError> {
-    out.reserve(text.len() / 90);
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 8 {
+        let mut f: [&'static str; 10] = [""; 10];
+        let mut count = 0;
+        for (k, field) in line.split('\t').enumerate() {
+            if k < 10 {
+                f[k] = field;
+            }
+            count = k + 1;
+        }
+        if count < 8 {
             return Err(GeoError::at(
                 file,
                 n,
                 format!(
-                    "{} field(s), expected at least 8 separated by tabs: id, kind, country, admin1, lat, lon, population, names",
-                    f.len()
+                    "{count} field(s), expected at least 8 separated by tabs: id, kind, country, admin1, lat, lon, population, names"
                 ),
             ));
         }
-        if f.len() > 10 {
-            return Err(GeoError::at(file, n, format!("{} fields, expected at most 10", f.len())));
+        if count > 10 {
+            return Err(GeoError::at(file, n, format!("{count} fields, expected at most 10")));
         }
         let id = f[0].trim();
         if id.is_empty() {
@@ -94,38 +100,34 @@ pub fn parse_places(
                 .parse()
                 .map_err(|_| GeoError::at(file, n, format!("population `{}` is not a whole number", f[6])))?
         };
-        let names: Vec<String> = f[7].split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
-        if names.is_empty() {
-            return Err(GeoError::at(file, n, "no name"));
-        }
-        let list = |k: usize| -> Vec<String> {
-            f.get(k)
-                .map(|s| s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
-                .unwrap_or_default()
-        };
-        let (common, words) = (list(8), list(9));
-        for c in common.iter().chain(&words) {
-            if !names.contains(c) {
-                return Err(GeoError::at(file, n, format!("`{c}` is flagged but is not one of the place's names")));
-            }
-        }
-        let at = format!("{file}:{n}");
-        if let Some(first) = seen.insert(id.to_string(), at.clone()) {
-            return Err(GeoError::at(file, n, format!("duplicate id `{id}` (first written at {first})")));
-        }
-        out.push(Place {
-            id: id.to_string(),
+        let place = Place {
+            id,
             kind,
-            country: country.to_string(),
-            admin1: f[3].trim().to_string(),
+            country,
+            admin1: f[3].trim(),
             lat,
             lon,
             population,
-            names,
-            common,
-            words,
-            at,
-        });
+            names: f[7],
+            common: f[8],
+            words: f[9],
+            file,
+            line: n as u32,
+        };
+        if place.names().next().is_none() {
+            return Err(GeoError::at(file, n, "no name"));
+        }
+        if let Some(seen) = seen.as_deref_mut() {
+            for c in place.common_words().chain(place.lower_case_words()) {
+                if !place.names().any(|x| x == c) {
+                    return Err(GeoError::at(file, n, format!("`{c}` is flagged but is not one of the place's names")));
+                }
+            }
+            if let Some(first) = seen.insert(id, n as u32) {
+                return Err(GeoError::at(file, n, format!("duplicate id `{id}` (first written at {file}:{first})")));
+            }
+        }
+        out.push(place);
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ pub fn location_of(g: &Gazetteer, place: u32, from: &str, span: Option<EvidenceS
     };
     Location {
         name: p.name().to_string(),
-        country: p.country.clone(),
+        country: p.country.to_string(),
         fips,
         adm1,
         lat: p.lat,

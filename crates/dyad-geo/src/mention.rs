@@ -1,7 +1,8 @@
 //! Place names in a document: candidates from the name index (one pass over the tokens,
 //! linear in sentence length), the evidence rules that keep common words and people's names
 //! out, "X, Y" qualifiers, and disambiguation by the document's countries so far.
-use crate::gazetteer::{words, Gazetteer, KeyHasher, NameRef};
+use crate::gazetteer::Gazetteer;
+use crate::key::{words, KeyHasher, NameRef};
 use crate::resolve;
 use dyad_doc::{Document, Token, TokenKind};
 
@@ -43,9 +44,9 @@ impl DocumentPlaces {
     /// The country the article is about: the dateline's, else the most named.
     pub fn main_country<'g>(&self, g: &'g Gazetteer) -> Option<&'g str> {
         if let Some(p) = self.dateline {
-            let c = &g.place(p).country;
+            let c = g.place(p).country;
             if !c.is_empty() {
-                return Some(c.as_str());
+                return Some(c);
             }
         }
         // The most named, if named more than any other.
@@ -132,11 +133,11 @@ pub fn is_lower_case(doc: &Document) -> bool {
 }
 
 /// A candidate span before the evidence rules: the tokens and the names whose key it has.
-struct Raw<'g> {
+struct Raw {
     sentence: usize,
     start: usize,
     end: usize,
-    names: Vec<&'g NameRef>,
+    names: Vec<NameRef>,
 }
 
 /// Name text and span text have the same capitals where the name has them: "Nice" needs
@@ -217,7 +218,7 @@ pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
                 continue;
             };
             let span = &doc.text[t.start..doc.tokens[end - 1].end];
-            let names: Vec<&NameRef> = g
+            let names: Vec<NameRef> = g
                 .chain(first_name)
                 .filter(|n| {
                     let text = g.name_text(n);
@@ -242,14 +243,14 @@ pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
 }
 
 /// The shape `resolve` works on.
-pub(crate) struct Candidate<'g> {
+pub(crate) struct Candidate {
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
-    pub names: Vec<&'g NameRef>,
+    pub names: Vec<NameRef>,
 }
 
-fn raws_into(raws: Vec<Raw<'_>>) -> Vec<Candidate<'_>> {
+fn raws_into(raws: Vec<Raw>) -> Vec<Candidate> {
     raws.into_iter().map(|r| Candidate { sentence: r.sentence, start: r.start, end: r.end, names: r.names }).collect()
 }
 
@@ -262,7 +263,7 @@ pub(crate) struct Context {
     pub sentence_initial: bool,
 }
 
-pub(crate) fn context(doc: &Document, c: &Candidate<'_>, prev_mention_end: Option<usize>) -> Context {
+pub(crate) fn context(doc: &Document, c: &Candidate, prev_mention_end: Option<usize>) -> Context {
     let s = &doc.sentences[c.sentence];
     let text = |i: usize| &doc.text[doc.tokens[i].start..doc.tokens[i].end];
     // Opening quotes and brackets do not count as words.

@@ -1,6 +1,7 @@
 //! Which place a name means: evidence rules, "X, Y" qualifiers, then a score from population,
 //! the kind of place, and the countries the article has named so far.
-use crate::gazetteer::{key_of, Gazetteer, NameRef, PlaceKind};
+use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::key::{key_of, NameRef};
 use crate::mention::{context, Candidate, DocumentPlaces, PlaceMention};
 use dyad_doc::Document;
 
@@ -52,7 +53,7 @@ pub(crate) fn score(g: &Gazetteer, n: &NameRef, seen: &Countries) -> Score {
     Score { total: population + kind + primary + context, population, kind, primary, context }
 }
 
-fn best<'a>(g: &Gazetteer, names: &[&'a NameRef], seen: &Countries) -> Option<(&'a NameRef, Score)> {
+fn best(g: &Gazetteer, names: &[NameRef], seen: &Countries) -> Option<(NameRef, Score)> {
     names
         .iter()
         .map(|n| (*n, score(g, n, seen)))
@@ -62,7 +63,7 @@ fn best<'a>(g: &Gazetteer, names: &[&'a NameRef], seen: &Countries) -> Option<(&
 /// The place a name most likely means with no context: the dateline, `country_of`.
 pub(crate) fn best_without_context(g: &Gazetteer, name: &str) -> Option<u32> {
     let (first, _) = g.lookup(key_of(name))?;
-    let names: Vec<&NameRef> = g.chain(first).collect();
+    let names: Vec<NameRef> = g.chain(first).collect();
     best(g, &names, &Countries::default()).map(|(n, _)| n.place)
 }
 
@@ -73,11 +74,11 @@ pub fn readings(g: &Gazetteer, name: &str) -> Vec<Reading> {
         .chain(first)
         .map(|n| Reading {
             place: n.place,
-            name: g.name_text(n).to_string(),
+            name: g.name_text(&n).to_string(),
             primary: n.name == 0,
             common: n.common,
             word: n.word,
-            score: score(g, n, &Countries::default()),
+            score: score(g, &n, &Countries::default()),
         })
         .collect();
     out.sort_by(|a, b| b.score.total.total_cmp(&a.score.total));
@@ -106,7 +107,7 @@ fn qualifies(g: &Gazetteer, q: &NameRef, n: &NameRef) -> bool {
     }
 }
 
-pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, lower_doc: bool) -> DocumentPlaces {
+pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lower_doc: bool) -> DocumentPlaces {
     let mut seen = Countries::default();
     let mut out = DocumentPlaces::default();
     if let Some(place) = doc.dateline.as_ref().and_then(|d| d.place.as_deref()) {
@@ -119,14 +120,14 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, 
     }
     // "X, Y": which candidates are qualified by the next one.
     let n = cands.len();
-    let mut qualified: Vec<Option<Vec<&NameRef>>> = vec![None; n];
+    let mut qualified: Vec<Option<Vec<NameRef>>> = vec![None; n];
     let mut is_qualifier = vec![false; n];
     for i in 0..n.saturating_sub(1) {
         let (a, b) = (&cands[i], &cands[i + 1]);
         if a.sentence != b.sentence || b.start != a.end + 1 || doc.text[doc.tokens[a.end].start..doc.tokens[a.end].end] != *"," {
             continue;
         }
-        let fit: Vec<&NameRef> =
+        let fit: Vec<NameRef> =
             a.names.iter().copied().filter(|n| b.names.iter().any(|q| qualifies(g, q, n))).collect();
         if !fit.is_empty() {
             qualified[i] = Some(fit);
@@ -138,11 +139,11 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate<'_>>, 
     let contexts: Vec<_> = (0..n)
         .map(|i| context(doc, &cands[i], i.checked_sub(1).map(|j| cands[j].end)))
         .collect();
-    let span_of = |c: &Candidate<'_>| &doc.text[doc.tokens[c.start].start..doc.tokens[c.end - 1].end];
+    let span_of = |c: &Candidate| &doc.text[doc.tokens[c.start].start..doc.tokens[c.end - 1].end];
     let people: Vec<String> =
         (0..n).filter(|&i| contexts[i].person).map(|i| span_of(&cands[i]).to_lowercase()).collect();
     // The names each candidate may still mean, given the countries seen so far.
-    let allowed = |i: usize, seen: &Countries| -> Vec<&NameRef> {
+    let allowed = |i: usize, seen: &Countries| -> Vec<NameRef> {
         let (c, ctx) = (&cands[i], &contexts[i]);
         if let Some(fit) = &qualified[i] {
             return fit.clone();

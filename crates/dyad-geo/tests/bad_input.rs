@@ -91,7 +91,18 @@ fn user_places_are_found_and_a_place_with_no_country_never_panics() {
 }
 
 #[test]
-fn the_builtin_files_parse() {
+fn the_builtin_files_pass_every_check_and_the_precomputed_index_matches() {
+    let n = Gazetteer::check_builtin().expect("built-in gazetteer");
     let g = Gazetteer::compile_builtin().expect("built-in gazetteer");
+    assert_eq!(n, g.places().len());
     assert!(g.name_count() > 100_000);
+    // The index build.rs wrote finds what an index built now finds.
+    let rebuilt = Gazetteer::from_parts(g.places().to_vec(), g.countries().to_vec());
+    assert_eq!(rebuilt.name_count(), g.name_count());
+    for name in ["Moscow", "Paris", "Gaza Strip", "U.S.", "Bosnia-Herzegovina", "Kerman", "Nice", "Xyzzy", "New"] {
+        assert_eq!(g.candidates(name), rebuilt.candidates(name), "{name}");
+    }
+    for p in g.places().iter().step_by(997) {
+        assert_eq!(g.candidates(p.name()), rebuilt.candidates(p.name()), "{}", p.name());
+    }
 }

@@ -15,7 +15,7 @@ fn places(text: &str) -> Vec<(String, String, String)> {
         .iter()
         .map(|m| {
             let p = g.place(m.place);
-            (m.text.clone(), p.name().to_string(), p.country.clone())
+            (m.text.clone(), p.name().to_string(), p.country.to_string())
         })
         .collect()
 }
@@ -124,7 +124,7 @@ fn peoples_names_are_not_places() {
     let g = Gazetteer::builtin();
     let d = doc("Storms hit Jackson, Mississippi, on Tuesday.");
     let jackson = g.place(find_places(g, &d).mentions[0].place);
-    assert_eq!((jackson.name(), jackson.country.as_str(), jackson.admin1.as_str()), ("Jackson", "US", "MS"));
+    assert_eq!((jackson.name(), jackson.country, jackson.admin1), ("Jackson", "US", "MS"));
 }
 
 #[test]

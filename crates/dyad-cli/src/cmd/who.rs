@@ -85,7 +85,7 @@ fn print_places(g: &dyad_geo::Gazetteer, name: &str) -> bool {
             p.population,
             p.lat,
             p.lon,
-            p.at
+            p.at()
         );
         println!(
             "     score {:.1} = population {:.1} + kind {:.1} + {} {:.1}{}",
