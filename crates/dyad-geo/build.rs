@@ -37,18 +37,22 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
     let mut slots: Vec<(u64, (u32, bool))> = index.slots.into_iter().collect();
     slots.sort_unstable_by_key(|(k, _)| *k);
-    let mut bytes = Vec::with_capacity(slots.len() * 16);
+    // Slots: key (8 bytes), first name (31 bits) | prefix flag (bit 31).
+    let mut bytes = Vec::with_capacity(slots.len() * 12);
     for (k, (first, prefix)) in &slots {
         bytes.extend_from_slice(&k.to_le_bytes());
-        bytes.extend_from_slice(&first.to_le_bytes());
-        bytes.extend_from_slice(&[*prefix as u8, 0, 0, 0]);
+        let first = if *first == NONE { 0x7fff_ffff } else { *first };
+        assert!(first <= 0x7fff_ffff);
+        bytes.extend_from_slice(&(first | (*prefix as u32) << 31).to_le_bytes());
     }
     std::fs::write(out.join("slots.bin"), bytes).expect("write slots");
-    let mut bytes = Vec::with_capacity(index.names.len() * 12);
+    // Names: place (2 bytes), name index (1), flags (1), next (4).
+    assert!(rows.len() <= u16::MAX as usize, "the compact index holds up to 65,535 built-in places");
+    let mut bytes = Vec::with_capacity(index.names.len() * 8);
     for n in &index.names {
-        bytes.extend_from_slice(&n.place.to_le_bytes());
-        bytes.extend_from_slice(&n.name.to_le_bytes());
-        bytes.extend_from_slice(&[n.common as u8 | (n.word as u8) << 1, 0]);
+        assert!(n.name <= u8::MAX as u16, "the compact index holds up to 256 names a place");
+        bytes.extend_from_slice(&(n.place as u16).to_le_bytes());
+        bytes.extend_from_slice(&[n.name as u8, n.common as u8 | (n.word as u8) << 1]);
         bytes.extend_from_slice(&n.next.to_le_bytes());
     }
     std::fs::write(out.join("names.bin"), bytes).expect("write names");

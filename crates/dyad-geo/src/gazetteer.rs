@@ -112,11 +112,12 @@ pub struct Country {
     pub name: String,
 }
 
-/// The name index: precomputed by build.rs for the built-in places (sorted 16-byte slots and
-/// 12-byte names, read in place), or built at load time when a user adds places.
+/// The name index: precomputed by build.rs for the built-in places (12-byte slots sorted by
+/// key and 8-byte names, read in place; `buckets` is where each top-16-bit key prefix starts,
+/// so a lookup touches one or two cache lines), or built at load time when a user adds places.
 #[derive(Clone, Debug)]
 enum Index {
-    Static { slots: &'static [u8], names: &'static [u8] },
+    Static { slots: &'static [u8], names: &'static [u8], buckets: Vec<u32> },
     Built { slots: FxHashMap<u64, (u32, bool)>, names: Vec<NameRef> },
 }
 
@@ -128,25 +129,47 @@ impl Default for Index {
 
 static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/slots.bin"));
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.bin"));
+const SLOT: usize = 12;
+const NAME: usize = 8;
 
 fn u32_at(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
 }
 
+fn slot_key(slots: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(slots[i * SLOT..i * SLOT + 8].try_into().expect("8 bytes"))
+}
+
 impl Index {
+    fn new_static() -> Index {
+        // buckets[b] = the first slot whose key's top 16 bits are ≥ b.
+        let n = SLOTS.len() / SLOT;
+        let mut buckets = vec![0u32; (1 << 16) + 1];
+        let mut i = 0;
+        for (b, start) in buckets.iter_mut().enumerate() {
+            while i < n && ((slot_key(SLOTS, i) >> 48) as usize) < b {
+                i += 1;
+            }
+            *start = i as u32;
+        }
+        Index::Static { slots: SLOTS, names: NAMES, buckets }
+    }
     fn lookup(&self, key: u64) -> Option<(u32, bool)> {
         match self {
             Index::Built { slots, .. } => slots.get(&key).copied(),
-            Index::Static { slots, .. } => {
-                let (mut lo, mut hi) = (0usize, slots.len() / 16);
+            Index::Static { slots, buckets, .. } => {
+                let b = (key >> 48) as usize;
+                let (mut lo, mut hi) = (buckets[b] as usize, buckets[b + 1] as usize);
                 while lo < hi {
                     let mid = (lo + hi) / 2;
-                    let r = &slots[mid * 16..mid * 16 + 16];
-                    let k = u64::from_le_bytes(r[..8].try_into().expect("8 bytes"));
-                    match k.cmp(&key) {
+                    match slot_key(slots, mid).cmp(&key) {
                         std::cmp::Ordering::Less => lo = mid + 1,
                         std::cmp::Ordering::Greater => hi = mid,
-                        std::cmp::Ordering::Equal => return Some((u32_at(r, 8), r[12] != 0)),
+                        std::cmp::Ordering::Equal => {
+                            let v = u32_at(slots, mid * SLOT + 8);
+                            let first = v & 0x7fff_ffff;
+                            return Some((if first == 0x7fff_ffff { NONE } else { first }, v >> 31 != 0));
+                        }
                     }
                 }
                 None
@@ -157,13 +180,13 @@ impl Index {
         match self {
             Index::Built { names, .. } => names[i as usize],
             Index::Static { names, .. } => {
-                let r = &names[i as usize * 12..i as usize * 12 + 12];
+                let r = &names[i as usize * NAME..i as usize * NAME + NAME];
                 NameRef {
-                    place: u32_at(r, 0),
-                    name: u16::from_le_bytes([r[4], r[5]]),
-                    common: r[6] & 1 != 0,
-                    word: r[6] & 2 != 0,
-                    next: u32_at(r, 8),
+                    place: u16::from_le_bytes([r[0], r[1]]) as u32,
+                    name: r[2] as u16,
+                    common: r[3] & 1 != 0,
+                    word: r[3] & 2 != 0,
+                    next: u32_at(r, 4),
                 }
             }
         }
@@ -171,7 +194,7 @@ impl Index {
     fn len(&self) -> usize {
         match self {
             Index::Built { names, .. } => names.len(),
-            Index::Static { names, .. } => names.len() / 12,
+            Index::Static { names, .. } => names.len() / NAME,
         }
     }
 }
@@ -186,6 +209,16 @@ pub struct Gazetteer {
     country_place: FxHashMap<&'static str, u32>,
     /// The most words a name spans.
     pub(crate) max_words: usize,
+    /// One bit per key's top 20 bits: most words that are no name's start miss here without
+    /// touching the index.
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 20;
+
+fn filter_bit(key: u64) -> (usize, u64) {
+    let b = (key >> (64 - FILTER_BITS)) as usize;
+    (b / 64, 1u64 << (b % 64))
 }
 
 static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
@@ -214,7 +247,7 @@ impl Gazetteer {
             load::parse_places(text, file, &mut g.places, None)?;
         }
         if g.places.len() == BUILTIN_PLACES {
-            g.index = Index::Static { slots: SLOTS, names: NAMES };
+            g.index = Index::new_static();
             g.max_words = BUILTIN_MAX_WORDS;
             g.index_countries();
         } else {
@@ -271,7 +304,21 @@ impl Gazetteer {
         g
     }
 
+    fn build_filter(&mut self) {
+        let mut f = vec![0u64; (1usize << FILTER_BITS) / 64];
+        let mut set = |k: u64| {
+            let (w, b) = filter_bit(k);
+            f[w] |= b;
+        };
+        match &self.index {
+            Index::Built { slots, .. } => slots.keys().for_each(|&k| set(k)),
+            Index::Static { slots, .. } => (0..slots.len() / SLOT).for_each(|i| set(slot_key(slots, i))),
+        }
+        self.filter = f;
+    }
+
     fn index_countries(&mut self) {
+        self.build_filter();
         self.country_place.clear();
         for (pi, p) in self.places.iter().enumerate() {
             if p.kind == PlaceKind::Country && !p.country.is_empty() {
@@ -315,6 +362,10 @@ impl Gazetteer {
 
     /// Whether any name has this key or starts with it, and the first name with it.
     pub(crate) fn lookup(&self, key: u64) -> Option<(u32, bool)> {
+        let (w, b) = filter_bit(key);
+        if self.filter.get(w).is_none_or(|x| x & b == 0) {
+            return None;
+        }
         self.index.lookup(key)
     }
     /// The names in the chain starting at `first`.

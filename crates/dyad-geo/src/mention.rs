@@ -263,7 +263,27 @@ pub(crate) struct Context {
     pub sentence_initial: bool,
 }
 
-pub(crate) fn context(doc: &Document, c: &Candidate, prev_mention_end: Option<usize>) -> Context {
+/// Whether each sentence is a headline in title case ("Russia Warns Ukraine"), whose capitals
+/// say nothing: seven in ten words after the first capitalised.
+pub(crate) fn title_case_sentences(doc: &Document) -> Vec<bool> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let (mut n_words, mut n_caps) = (0, 0);
+            for t in &doc.tokens[s.token_start.min(doc.tokens.len())..s.token_end.min(doc.tokens.len())] {
+                if t.kind == TokenKind::Word {
+                    if n_words > 0 {
+                        n_caps += starts_upper(&doc.text[t.start..t.end]) as usize;
+                    }
+                    n_words += 1;
+                }
+            }
+            n_words >= 4 && n_caps * 10 >= (n_words - 1) * 7
+        })
+        .collect()
+}
+
+pub(crate) fn context(doc: &Document, c: &Candidate, prev_mention_end: Option<usize>, title_case: &[bool]) -> Context {
     let s = &doc.sentences[c.sentence];
     let text = |i: usize| &doc.text[doc.tokens[i].start..doc.tokens[i].end];
     // Opening quotes and brackets do not count as words.
@@ -294,18 +314,7 @@ pub(crate) fn context(doc: &Document, c: &Candidate, prev_mention_end: Option<us
         }
         _ => false,
     };
-    // A headline in title case ("Russia Warns Ukraine") says nothing by its capitals.
-    // (Words after the first.)
-    let (mut n_words, mut n_caps) = (0, 0);
-    for j in s.token_start..s.token_end.min(doc.tokens.len()) {
-        if doc.tokens[j].kind == TokenKind::Word {
-            if n_words > 0 {
-                n_caps += starts_upper(text(j)) as usize;
-            }
-            n_words += 1;
-        }
-    }
-    let title_case = n_words >= 4 && n_caps * 10 >= (n_words - 1) * 7;
+    let title_case = title_case[c.sentence];
     let mut person = false;
     if let Some(p) = prev.filter(|&p| c.start - p == 1 || (c.start - p == 2 && text(p + 1) == ".")) {
         let w = text(p);

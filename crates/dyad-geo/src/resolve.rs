@@ -136,8 +136,9 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
     }
     // A name once written as a person's ("Kim Jong Un", "Mr Jackson") is a person's
     // throughout the article ("Kim said").
+    let title_case = crate::mention::title_case_sentences(doc);
     let contexts: Vec<_> = (0..n)
-        .map(|i| context(doc, &cands[i], i.checked_sub(1).map(|j| cands[j].end)))
+        .map(|i| context(doc, &cands[i], i.checked_sub(1).map(|j| cands[j].end), &title_case))
         .collect();
     let span_of = |c: &Candidate| &doc.text[doc.tokens[c.start].start..doc.tokens[c.end - 1].end];
     let people: Vec<String> =

@@ -19,10 +19,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let places = super::dictionaries::gazetteer(a.dictionaries.as_deref())?;
     let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
     let coder = Coder::new(&dicts);
     let found = coder.lookup(&a.name);
-    let places = super::dictionaries::gazetteer(a.dictionaries.as_deref())?;
     let is_place = print_places(&places, &a.name);
     if found.is_empty() {
         println!("\"{}\": no actor or agent in the dictionaries matches", a.name);
