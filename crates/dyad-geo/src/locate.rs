@@ -7,7 +7,7 @@ use dyad_doc::{Document, Event, EvidenceSpan, Location};
 /// The location record of a place, with the rule that chose it and the words that named it.
 pub fn location_of(g: &Gazetteer, place: u32, from: &str, span: Option<EvidenceSpan>) -> Location {
     let p = g.place(place);
-    let fips = g.country(&p.country).map(|c| c.fips.clone()).unwrap_or_default();
+    let fips = g.country(p.country).map(|c| c.fips.clone()).unwrap_or_default();
     let adm1 = match p.kind {
         PlaceKind::Country => fips.clone(),
         _ if p.admin1.is_empty() || fips.is_empty() => fips.clone(),
@@ -52,7 +52,7 @@ fn attached_to_verb(doc: &Document, m: &PlaceMention, verb: usize) -> bool {
     let toks = &doc.tokens;
     let inside = |i: usize| i >= m.token_start && i < m.token_end;
     let Some(head) = (m.token_start..m.token_end)
-        .find(|&i| toks[i].head.map_or(true, |h| !inside(h as usize)))
+        .find(|&i| toks[i].head.is_none_or(|h| !inside(h as usize)))
     else {
         return false;
     };

@@ -48,7 +48,7 @@ pub(crate) fn score(g: &Gazetteer, n: &NameRef, seen: &Countries) -> Score {
     let population = (p.population as f64 + 1.0).ln();
     let kind = kind_bonus(p.kind);
     let primary = if n.name == 0 { 1.5 } else { 0.0 };
-    let c = seen.count(&p.country);
+    let c = seen.count(p.country);
     let context = if c > 0 { 4.0 + 0.5 * c.min(4) as f64 } else { 0.0 };
     Score { total: population + kind + primary + context, population, kind, primary, context }
 }
@@ -115,7 +115,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
         let first = place.split(['/', ',']).next().unwrap_or(place);
         out.dateline = best_without_context(g, first.trim());
         if let Some(p) = out.dateline {
-            seen.add(&g.place(p).country);
+            seen.add(g.place(p).country);
         }
     }
     // "X, Y": which candidates are qualified by the next one.
@@ -159,7 +159,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
             .copied()
             .filter(|n| {
                 let p = g.place(n.place);
-                let known = seen.count(&p.country) > 0;
+                let known = seen.count(p.country) > 0;
                 if n.common {
                     // A common word ("Nice", "Reading") is a place only after "in", "at" ...
                     return !lower_doc && ctx.locative;
@@ -186,7 +186,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
         if let Some((chosen, _)) = best(g, &names, &seen) {
             let p = g.place(chosen.place);
             if contexts[i].locative || qualified[i].is_some() || (p.kind == PlaceKind::City && p.population >= 1_000_000) {
-                seeds.add(&p.country);
+                seeds.add(p.country);
             }
         }
     }
@@ -222,7 +222,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
             None => format!("the largest of {} places of that name", places.len()),
         };
         let p = g.place(chosen.place);
-        seen.add(&p.country);
+        seen.add(p.country);
         let (t0, t1) = (&doc.tokens[c.start], &doc.tokens[c.end - 1]);
         out.mentions.push(PlaceMention {
             sentence: c.sentence,
