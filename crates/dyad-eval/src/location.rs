@@ -63,7 +63,7 @@ impl LocationScorer {
 
     pub fn report(&self) -> LocationReport {
         let mut r = self.report.clone();
-        r.by_rule.sort_by(|a, b| b.1.cmp(&a.1));
+        r.by_rule.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         r
     }
 }

@@ -75,7 +75,7 @@ fn print_places(g: &dyad_geo::Gazetteer, name: &str) -> bool {
     println!("\"{name}\" as a place: {n} reading(s), best first without context");
     for (i, r) in readings.iter().take(5).enumerate() {
         let p = g.place(r.place);
-        let country = g.country(&p.country).map_or("no country".to_string(), |c| format!("{} {}", c.iso2, c.name));
+        let country = g.country(p.country).map_or("no country".to_string(), |c| format!("{} {}", c.iso2, c.name));
         let s = &r.score;
         println!(
             "  {}. {} ({}, {country}; population {}; {:.4}, {:.4}; {})",
