@@ -50,6 +50,8 @@ fn actor_place<'m>(g: &Gazetteer, ms: &[&'m PlaceMention], span: &Option<Evidenc
 /// steps of the verb, and its preposition is not one of source, company or topic.
 fn attached_to_verb(doc: &Document, m: &PlaceMention, verb: usize) -> bool {
     let toks = &doc.tokens;
+    // A head outside the tokens (a malformed parse) ends the walk.
+    let valid = |h: u32| (h as usize) < toks.len();
     let inside = |i: usize| i >= m.token_start && i < m.token_end;
     let Some(head) = (m.token_start..m.token_end)
         .find(|&i| toks[i].head.is_none_or(|h| !inside(h as usize)))
@@ -68,7 +70,7 @@ fn attached_to_verb(doc: &Document, m: &PlaceMention, verb: usize) -> bool {
     }
     let mut cur = head;
     for _ in 0..3 {
-        let Some(h) = toks[cur].head else { return false };
+        let Some(h) = toks[cur].head.filter(|&h| valid(h)) else { return false };
         if h as usize == verb {
             return true;
         }
@@ -93,7 +95,11 @@ pub fn locate_events(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
 }
 
 fn locate_event(g: &Gazetteer, doc: &Document, places: &DocumentPlaces, e: &mut Event) {
-    let ms: Vec<&PlaceMention> = places.mentions.iter().filter(|m| m.sentence == e.sentence).collect();
+    // Mentions are in text order: the sentence's are one run of them.
+    let all = &places.mentions;
+    let lo = all.partition_point(|m| m.sentence < e.sentence);
+    let hi = lo + all[lo..].partition_point(|m| m.sentence == e.sentence);
+    let ms: Vec<&PlaceMention> = all[lo..hi].iter().collect();
     let (src, tgt) = (&e.evidence.source_span, &e.evidence.target_span);
     e.source_location = actor_place(g, &ms, src).map(|m| location_of(g, m.place, "actor", Some(span_of(m))));
     e.target_location = actor_place(g, &ms, tgt).map(|m| location_of(g, m.place, "actor", Some(span_of(m))));
@@ -112,7 +118,8 @@ fn locate_event(g: &Gazetteer, doc: &Document, places: &DocumentPlaces, e: &mut 
 
     let verb = &e.evidence.verb_span;
     if let Some(s) = doc.sentences.get(e.sentence) {
-        if doc.is_parsed(s) {
+        // (A sentence whose tokens are missing has no parse to read.)
+        if s.token_start <= s.token_end && s.token_end <= doc.tokens.len() && doc.is_parsed(s) {
             let v = (s.token_start..s.token_end.min(doc.tokens.len()))
                 .find(|&i| doc.tokens[i].char_start <= verb.start && verb.start < doc.tokens[i].char_end);
             if let Some(v) = v {

@@ -270,7 +270,8 @@ pub(crate) fn title_case_sentences(doc: &Document) -> Vec<bool> {
         .iter()
         .map(|s| {
             let (mut n_words, mut n_caps) = (0, 0);
-            for t in &doc.tokens[s.token_start.min(doc.tokens.len())..s.token_end.min(doc.tokens.len())] {
+            let end = s.token_end.min(doc.tokens.len());
+            for t in &doc.tokens[s.token_start.min(end)..end] {
                 if t.kind == TokenKind::Word {
                     if n_words > 0 {
                         n_caps += starts_upper(&doc.text[t.start..t.end]) as usize;

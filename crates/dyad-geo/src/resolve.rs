@@ -141,7 +141,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
         .map(|i| context(doc, &cands[i], i.checked_sub(1).map(|j| cands[j].end), &title_case))
         .collect();
     let span_of = |c: &Candidate| &doc.text[doc.tokens[c.start].start..doc.tokens[c.end - 1].end];
-    let people: Vec<String> =
+    let people: std::collections::HashSet<String> =
         (0..n).filter(|&i| contexts[i].person).map(|i| span_of(&cands[i]).to_lowercase()).collect();
     // The names each candidate may still mean, given the countries seen so far.
     let allowed = |i: usize, seen: &Countries| -> Vec<NameRef> {
@@ -150,7 +150,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
             return fit.clone();
         }
         let span_text = span_of(c);
-        if ctx.person || people.iter().any(|p| p.eq_ignore_ascii_case(span_text)) {
+        if ctx.person || (!people.is_empty() && people.contains(&span_text.to_lowercase())) {
             return Vec::new();
         }
         let short = span_text.chars().filter(|c| c.is_alphanumeric()).count() <= 3;

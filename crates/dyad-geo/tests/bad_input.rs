@@ -106,3 +106,48 @@ fn the_builtin_files_pass_every_check_and_the_precomputed_index_matches() {
         assert_eq!(g.candidates(p.name()), rebuilt.candidates(p.name()), "{}", p.name());
     }
 }
+
+fn event_at(d: &dyad_doc::Document, sentence: usize) -> dyad_doc::Event {
+    dyad_doc::Event {
+        article: "t".into(),
+        sentence,
+        sentence_text: String::new(),
+        date: None,
+        source: "RUS".into(),
+        target: "UKR".into(),
+        code: "190".into(),
+        root: "19".into(),
+        quad_class: 4,
+        goldstein: -10.0,
+        plover_type: None,
+        plover_mode: None,
+        location: None,
+        source_location: None,
+        target_location: None,
+        evidence: dyad_doc::Evidence {
+            verb_span: dyad_doc::EvidenceSpan { start: 0, end: d.text.chars().count(), text: String::new() },
+            ..Default::default()
+        },
+    }
+}
+
+#[test]
+fn documents_without_tokens_or_with_a_broken_parse_never_panic() {
+    let g = Gazetteer::builtin();
+    // Sentences whose token ranges point past the tokens (a stored document, not re-segmented).
+    let mut d = dyad_segment::segment_text("Troops shelled Donetsk. Talks in Moscow failed.");
+    d.tokens.clear();
+    let mut events = vec![event_at(&d, 0), event_at(&d, 7)];
+    locate_events(g, &d, &mut events);
+    assert!(events.iter().all(|e| e.location.is_none()));
+    // Heads outside the document and cycles.
+    let mut d = dyad_segment::segment_text("Troops shelled Donetsk. Talks in Moscow failed.");
+    let n = d.tokens.len() as u32;
+    for (i, t) in d.tokens.iter_mut().enumerate() {
+        t.head = Some(if i % 2 == 0 { n + 5 } else { i as u32 });
+        t.deprel = dyad_doc::DepRel::parse(if i == 0 { "root" } else { "obl" });
+    }
+    let mut events = vec![event_at(&d, 0), event_at(&d, 1)];
+    locate_events(g, &d, &mut events);
+    assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Donetsk"));
+}
