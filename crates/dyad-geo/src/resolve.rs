@@ -31,6 +31,9 @@ pub struct Score {
     pub population: f64,
     pub kind: f64,
     pub primary: f64,
+    /// How many names the world has for it: a sign of how often it is written about
+    /// (Geneva, Switzerland has dozens; Geneva, Illinois a few).
+    pub prominence: f64,
     pub context: f64,
 }
 
@@ -48,9 +51,10 @@ pub(crate) fn score(g: &Gazetteer, n: &NameRef, seen: &Countries) -> Score {
     let population = (p.population as f64 + 1.0).ln();
     let kind = kind_bonus(p.kind);
     let primary = if n.name == 0 { 1.5 } else { 0.0 };
+    let prominence = 0.75 * (1.0 + p.names().count() as f64).ln();
     let c = seen.count(p.country);
-    let context = if c > 0 { 4.0 + 0.5 * c.min(4) as f64 } else { 0.0 };
-    Score { total: population + kind + primary + context, population, kind, primary, context }
+    let context = if c > 0 { 2.5 + 0.25 * c.min(4) as f64 } else { 0.0 };
+    Score { total: population + kind + primary + prominence + context, population, kind, primary, prominence, context }
 }
 
 fn best(g: &Gazetteer, names: &[NameRef], seen: &Countries) -> Option<(NameRef, Score)> {
@@ -168,11 +172,11 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
                     // A name that is also a word ("bath"), where capitals say nothing.
                     return ctx.locative || known;
                 }
-                if lower_doc && !ctx.locative && !known {
-                    // Without capitals, a small town's name is too often a word of another
-                    // language ("pujan", "sabha"): only large or well-known places, until the
-                    // article names their country.
-                    return p.kind != PlaceKind::City || p.population >= 1_000_000;
+                if !ctx.locative && !known && p.kind == PlaceKind::City {
+                    // A small town abroad named with no "in" and no word of its country is
+                    // more often a person or a thing ("Senator Dole"); without capitals, a
+                    // town's name is often a word of another language ("pujan", "sabha").
+                    return p.population >= if lower_doc { 1_000_000 } else { 100_000 };
                 }
                 true
             })

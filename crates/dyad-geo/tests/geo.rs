@@ -87,6 +87,16 @@ fn countries_named_earlier_decide_ambiguous_names() {
 }
 
 #[test]
+fn prominent_places_beat_namesakes_in_the_articles_country() {
+    // A US article: Geneva is still the Swiss city (dozens of names in the world's languages),
+    // not Geneva, Illinois; a small French town "Dole" is no place without "in".
+    let p = places("Officials in Chicago said the talks in Geneva would resume. Dole said he agreed.");
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!((p[1].1.as_str(), p[1].2.as_str()), ("Geneva", "CH"), "{p:?}");
+    assert_eq!(one("The wine fair was held in Dole.").2, "FR");
+}
+
+#[test]
 fn common_words_are_not_places() {
     none("Nice to see you again.");
     none("It was a nice day for a walk.");

@@ -88,12 +88,13 @@ fn print_places(g: &dyad_geo::Gazetteer, name: &str) -> bool {
             p.at()
         );
         println!(
-            "     score {:.1} = population {:.1} + kind {:.1} + {} {:.1}{}",
+            "     score {:.1} = population {:.1} + kind {:.1} + {} {:.1} + prominence (names) {:.1}{}",
             s.total,
             s.population,
             s.kind,
             if r.primary { "main name" } else { "alternate name" },
             s.primary,
+            s.prominence,
             if r.name != name { format!(" (written \"{}\")", r.name) } else { String::new() }
         );
         if r.common {
@@ -105,6 +106,6 @@ fn print_places(g: &dyad_geo::Gazetteer, name: &str) -> bool {
     if n > 5 {
         println!("  … and {} more", n - 5);
     }
-    println!("  In an article, a country named before (or the dateline's) adds 4–6 to its places' scores; \"{name}, COUNTRY\" or \"{name}, STATE\" decides outright; a capitalised word or a title before it, or a surname after it, makes it a person.");
+    println!("  In an article, a country named before (or the dateline's) adds 2.5–3.5 to its places' scores; \"{name}, COUNTRY\" or \"{name}, STATE\" decides outright; a capitalised word or a title before it, or a surname after it, makes it a person.");
     true
 }
