@@ -116,12 +116,17 @@ def main() -> int:
 
     # All-caps names (US, UAE) only match all-caps text, so they are never common words.
     single = {n.casefold() for _, names in rows for n in names if " " not in n and "-" not in n and not n.isupper()}
-    lower, cap = word_case_counts(single)
+    # The words of longer alternate names too ("White House" for Casablanca).
+    parts = {w.casefold() for _, names in rows for n in names[1:] if " " in n for w in n.split()}
+    lower, cap = word_case_counts(single | parts)
     # An alternate name that is an English word ("North" for North Salt Lake, "Lion" for Lyon)
     # is noise, not a name a user would type for the place: dropped. Primary names stay,
     # flagged below.
     def alternate_kept(a: str) -> bool:
         f = a.casefold()
+        if " " in f:
+            # Every word an English word: a translation ("White House"), not a name.
+            return not all(lower[w] >= 2 for w in f.split())
         return not (f in single and lower[f] >= 2)
 
     rows = [(c, names[:1] + [a for a in names[1:] if alternate_kept(a)]) for c, names in rows]

@@ -132,6 +132,20 @@ pub fn is_lower_case(doc: &Document) -> bool {
     words > 0 && caps * 100 < words * 3
 }
 
+/// A sentence written in capitals: most of its words of two letters or more are.
+fn is_shouting(doc: &Document, s: &dyad_doc::Sentence) -> bool {
+    let end = s.token_end.min(doc.tokens.len());
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in &doc.tokens[s.token_start.min(end)..end] {
+        let w = &doc.text[t.start..t.end];
+        if t.kind == TokenKind::Word && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            words += 1;
+            caps += is_all_caps(w) as usize;
+        }
+    }
+    words > 0 && caps * 10 >= words * 6
+}
+
 /// A candidate span before the evidence rules: the tokens and the names whose key it has.
 struct Raw {
     sentence: usize,
@@ -181,6 +195,7 @@ pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
     let mut raws: Vec<Raw> = Vec::new();
     let max_tokens = g.max_words * 2 + 1;
     for (si, s) in doc.sentences.iter().enumerate() {
+        let shouting = !lower_doc && is_shouting(doc, s);
         let (lo, hi) = (s.token_start.min(doc.tokens.len()), s.token_end.min(doc.tokens.len()));
         let mut i = lo;
         while i < hi {
@@ -227,7 +242,9 @@ pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
                         !(is_all_caps(text) && text.chars().filter(|c| c.is_alphabetic()).count() > 1)
                             && abbreviation_fits(text, span)
                     } else {
-                        case_fits(text, span)
+                        // "IRNA" in running text is an acronym, not the town "Irna"; a
+                        // headline in capitals ("TROOPS ENTER PARIS") is another matter.
+                        case_fits(text, span) && (shouting || !is_all_caps(span) || is_all_caps(text))
                     }
                 })
                 .collect();

@@ -120,6 +120,18 @@ fn abbreviations_and_word_runs_are_not_places() {
 }
 
 #[test]
+fn acronyms_translations_and_continents() {
+    none("The agency IRNA reported the talks.");
+    assert_eq!(one("TROOPS ENTER PARIS").2, "FR");
+    // "White House" is no name of Casablanca (an English translation dropped by the script).
+    none("The White House said so.");
+    let g = Gazetteer::builtin();
+    let d = doc("Aid to Africa rose.");
+    let m = find_places(g, &d).mentions;
+    assert_eq!((g.place(m[0].place).name(), g.place(m[0].place).country), ("Africa", ""));
+}
+
+#[test]
 fn a_name_once_a_persons_stays_a_persons() {
     none("Kim Jong Un spoke on Monday. Kim said the talks would go on.");
 }
