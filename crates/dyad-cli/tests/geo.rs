@@ -32,6 +32,10 @@ fn coded_events_carry_their_location() {
     assert_eq!((loc["country"].as_str(), loc["fips"].as_str(), loc["type"].as_u64()), (Some("RU"), Some("RS"), Some(4)));
     assert_eq!(loc["from"], "sentence");
     assert!(loc["geonames_id"].as_u64().is_some() && loc["lat"].as_f64().unwrap() > 55.0);
+    let (ok, out, err) = run(dyad().args(["code", "--no-db", "--format", "tsv", "--date", "2024-03-20"]).arg(&p));
+    assert!(ok, "{err}");
+    assert!(out.lines().next().unwrap().ends_with("\tlocation\tlocation_country\tlocation_from"), "{out}");
+    assert!(out.lines().nth(1).unwrap().ends_with("\tMoscow\tRU\tsentence"), "{out}");
 }
 
 #[test]

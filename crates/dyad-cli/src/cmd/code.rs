@@ -28,13 +28,13 @@ pub struct Args {
 }
 
 pub const TSV_HEADER: &str =
-    "article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tsource_text\tverb_text\ttarget_text\tpattern";
+    "article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tsource_text\tverb_text\ttarget_text\tpattern\tlocation\tlocation_country\tlocation_from";
 
 pub fn tsv_line(e: &Event) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let span = |s: &Option<dyad_doc::EvidenceSpan>| s.as_ref().map(|s| clean(&s.text)).unwrap_or_default();
     format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
         clean(&e.article),
         e.sentence,
         e.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -48,6 +48,9 @@ pub fn tsv_line(e: &Event) -> String {
         clean(&e.evidence.verb_span.text),
         span(&e.evidence.target_span),
         clean(&e.evidence.pattern),
+        e.location.as_ref().map(|l| clean(&l.name)).unwrap_or_default(),
+        e.location.as_ref().map(|l| l.country.as_str()).unwrap_or_default(),
+        e.location.as_ref().map(|l| l.from.as_str()).unwrap_or_default(),
     )
 }
 
