@@ -130,7 +130,8 @@ fn locate_event(g: &Gazetteer, doc: &Document, places: &DocumentPlaces, e: &mut 
             }
         }
     }
-    // Rule 2: a place in the sentence; outside the actors, after "in"/"at", nearest the verb.
+    // Rule 2: a place in the sentence: after "in"/"at" first, then not a country that is an
+    // actor, then nearest the verb.
     let dist = |m: &PlaceMention| {
         if m.char_end <= verb.start {
             verb.start - m.char_end
@@ -140,7 +141,10 @@ fn locate_event(g: &Gazetteer, doc: &Document, places: &DocumentPlaces, e: &mut 
     };
     if let Some(m) = usable
         .iter()
-        .min_by_key(|m| (inside(m, src) || inside(m, tgt), !m.locative, dist(m)))
+        .min_by_key(|m| {
+            let actor_country = (inside(m, src) || inside(m, tgt)) && g.place(m.place).kind == PlaceKind::Country;
+            (!m.scene, actor_country, dist(m))
+        })
     {
         e.location = Some(location_of(g, m.place, "sentence", Some(span_of(m))));
         return;

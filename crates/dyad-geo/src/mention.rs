@@ -24,8 +24,11 @@ pub struct PlaceMention {
     /// Why this place won ("only place of that name", "population", "in a country the
     /// article named", "qualified by Iran").
     pub why: String,
-    /// Preceded by a locative word ("in", "at", "near", "city of").
+    /// Preceded by a locative word ("in", "at", "near", "from", "city of"): evidence of a place.
     pub locative: bool,
+    /// Preceded by a word of where something happens ("in", "at", "near", "city of"; not
+    /// "from" or "to"): the event rules prefer these.
+    pub scene: bool,
     /// This mention only qualifies the one before it ("Iran" in "Kerman, Iran").
     pub qualifies_previous: bool,
 }
@@ -66,6 +69,11 @@ const LOCATIVE: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "throughout", "toward",
     "towards", "via", "off", "between", "within", "across", "northern", "southern", "eastern", "western",
     "central", "north", "south", "east", "west",
+];
+/// Locative words that say where something happens (not whence or whither).
+const SCENE: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "northern", "southern",
+    "eastern", "western", "central", "north", "south", "east", "west",
 ];
 /// "the city of X".
 const PLACE_NOUNS: &[&str] =
@@ -274,6 +282,7 @@ fn raws_into(raws: Vec<Raw>) -> Vec<Candidate> {
 /// What the words around a candidate say about it.
 pub(crate) struct Context {
     pub locative: bool,
+    pub scene: bool,
     /// A title or a first name before it, or a surname after it.
     pub person: bool,
     /// It opens its sentence (a capital there says nothing).
@@ -323,14 +332,15 @@ pub(crate) fn context(doc: &Document, c: &Candidate, prev_mention_end: Option<us
         // Only punctuation before it in the sentence.
         (s.token_start..c.start).all(|j| doc.tokens[j].kind != TokenKind::Word)
     };
-    let locative = match prev {
-        Some(p) if c.start - p == 1 => {
-            lower_is(text(p), LOCATIVE)
-                || (text(p).eq_ignore_ascii_case("of")
-                    && p > s.token_start
-                    && lower_is(text(p - 1), PLACE_NOUNS))
-        }
-        _ => false,
+    let place_of = |p: usize| {
+        text(p).eq_ignore_ascii_case("of") && p > s.token_start && lower_is(text(p - 1), PLACE_NOUNS)
+    };
+    let (locative, scene) = match prev {
+        Some(p) if c.start - p == 1 => (
+            lower_is(text(p), LOCATIVE) || place_of(p),
+            lower_is(text(p), SCENE) || place_of(p),
+        ),
+        _ => (false, false),
     };
     let title_case = title_case[c.sentence];
     let mut person = false;
@@ -367,5 +377,5 @@ pub(crate) fn context(doc: &Document, c: &Candidate, prev_mention_end: Option<us
             person = true;
         }
     }
-    Context { locative, person, sentence_initial }
+    Context { locative, scene, person, sentence_initial }
 }

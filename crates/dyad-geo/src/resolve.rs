@@ -239,6 +239,7 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
             candidates: places.len(),
             why,
             locative: ctx.locative,
+            scene: ctx.scene,
             qualifies_previous: is_qualifier[i],
         });
     }

@@ -288,10 +288,21 @@ fn a_place_attached_to_the_verb_in_the_parse_wins() {
     let e = locate(&d, event(&d, "met", ("KOR", "Envoys from Seoul"), Some(("---", "officials"))));
     let l = e.location.unwrap();
     assert_eq!((l.name.as_str(), l.from.as_str()), ("Moscow", "parse"));
-    // Unparsed, the sentence rule still prefers the place after "in".
+    // Unparsed, the sentence rule prefers the place after "in" to the one after "from".
     let d = doc("Envoys from Seoul met officials in Moscow.");
     let e = locate(&d, event(&d, "met", ("KOR", "Envoys from Seoul"), Some(("---", "officials"))));
-    assert_eq!(e.location.unwrap().from, "sentence");
+    let l = e.location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Moscow", "sentence"));
+}
+
+#[test]
+fn a_city_that_is_an_actor_is_a_location_and_a_country_after_in_beats_a_city_without() {
+    let d = doc("Tanks fired shells at targets in Jericho, in a rare incident in the West Bank city.");
+    let e = locate(&d, event(&d, "fired", ("ISRMIL", "Tanks"), Some(("PSE", "Jericho"))));
+    assert_eq!(e.location.unwrap().name, "Jericho");
+    let d = doc("Albanians demonstrated in Serbia, Belgrade radio said.");
+    let e = locate(&d, event(&d, "demonstrated", ("ALB", "Albanians"), Some(("SRB", "Serbia"))));
+    assert_eq!(e.location.unwrap().name, "Serbia");
 }
 
 #[test]
