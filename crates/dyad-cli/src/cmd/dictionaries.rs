@@ -36,7 +36,7 @@ pub fn load(dir: Option<&Path>, strict: bool) -> anyhow::Result<dyad_dict::Dicti
 /// dictionary folder is given.
 pub fn gazetteer(dir: Option<&Path>) -> anyhow::Result<std::borrow::Cow<'static, dyad_geo::Gazetteer>> {
     Ok(match dir {
-        Some(d) => std::borrow::Cow::Owned(dyad_geo::Gazetteer::with_dir(d)?),
-        None => std::borrow::Cow::Borrowed(dyad_geo::Gazetteer::builtin()),
+        Some(d) if d.join("places").is_dir() => std::borrow::Cow::Owned(dyad_geo::Gazetteer::with_dir(d)?),
+        _ => std::borrow::Cow::Borrowed(dyad_geo::Gazetteer::builtin()),
     })
 }
