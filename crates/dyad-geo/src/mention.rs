@@ -154,14 +154,6 @@ fn is_shouting(doc: &Document, s: &dyad_doc::Sentence) -> bool {
     words > 0 && caps * 10 >= words * 6
 }
 
-/// A candidate span before the evidence rules: the tokens and the names whose key it has.
-struct Raw {
-    sentence: usize,
-    start: usize,
-    end: usize,
-    names: Vec<NameRef>,
-}
-
 /// Name text and span text have the same capitals where the name has them: "Nice" needs
 /// "Nice" (or "NICE"), an acronym name ("US") needs all capitals.
 fn case_fits(name: &str, span: &str) -> bool {
@@ -200,7 +192,7 @@ fn joinable(doc: &Document, prev: &Token, t: &Token) -> bool {
 /// Find and resolve the place names of `doc`.
 pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
     let lower_doc = is_lower_case(doc);
-    let mut raws: Vec<Raw> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
     let max_tokens = g.max_words * 2 + 1;
     for (si, s) in doc.sentences.iter().enumerate() {
         let shouting = !lower_doc && is_shouting(doc, s);
@@ -260,23 +252,20 @@ pub fn find_places(g: &Gazetteer, doc: &Document) -> DocumentPlaces {
                 i += 1;
                 continue;
             }
-            raws.push(Raw { sentence: si, start: i, end, names });
+            cands.push(Candidate { sentence: si, start: i, end, names });
             i = end;
         }
     }
-    resolve::resolve(g, doc, raws_into(raws), lower_doc)
+    resolve::resolve(g, doc, cands, lower_doc)
 }
 
-/// The shape `resolve` works on.
+/// A candidate span before the evidence rules: its tokens `[start, end)` and the names whose
+/// key it has.
 pub(crate) struct Candidate {
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
     pub names: Vec<NameRef>,
-}
-
-fn raws_into(raws: Vec<Raw>) -> Vec<Candidate> {
-    raws.into_iter().map(|r| Candidate { sentence: r.sentence, start: r.start, end: r.end, names: r.names }).collect()
 }
 
 /// What the words around a candidate say about it.
