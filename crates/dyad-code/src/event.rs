@@ -100,6 +100,8 @@ fn make(
         plover_mode: entry.and_then(|e| e.plover_mode.clone()),
         code,
         location: None,
+        source_location: None,
+        target_location: None,
         evidence: Evidence {
             sentence_start: s.char_start,
             sentence_end: s.char_end,

@@ -26,9 +26,15 @@ pub struct Event {
     pub plover_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plover_mode: Option<String>,
-    /// Where it happened, when the text says (a place name).
+    /// Where it happened (the gazetteer's place, and which rule chose it: `from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
+    pub location: Option<Location>,
+    /// The source and target actors' own places ("Ahmedabad police", "a Kabul court"):
+    /// GDELT's Actor1Geo and Actor2Geo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_location: Option<Location>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_location: Option<Location>,
     pub evidence: Evidence,
 }
 
@@ -61,4 +67,36 @@ pub struct EvidenceSpan {
     pub start: usize,
     pub end: usize,
     pub text: String,
+}
+
+/// A place an event happened in or an actor belongs to, resolved by the gazetteer
+/// (`dyad-geo`). The fields are GDELT's geo columns; `from` says which rule chose it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The place's name as the gazetteer writes it ("Moscow", "Gaza Strip", "Gujarat").
+    pub name: String,
+    /// ISO 3166-1 alpha-2 ("RU"); empty for a place with no country.
+    #[serde(default)]
+    pub country: String,
+    /// FIPS 10-4 country code, GDELT's ActionGeo_CountryCode ("RS" for Russia).
+    #[serde(default)]
+    pub fips: String,
+    /// GDELT's ADM1 code: FIPS country + first-level division ("RS48"), or the country alone.
+    #[serde(default)]
+    pub adm1: String,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u64>,
+    /// GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state or region.
+    #[serde(rename = "type")]
+    pub geo_type: u8,
+    /// Which rule chose it: "parse" (attached to the predicate), "sentence", "dateline",
+    /// "actors" (both actors' country), "document" (the country the article is about), or
+    /// "actor" (an actor's own place).
+    pub from: String,
+    /// The words in the text that named it, as character offsets into the article's text
+    /// (absent for a country inferred from the actors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<EvidenceSpan>,
 }

@@ -4,7 +4,11 @@
 //! * PLOVER gold records: `text`, `events[{code, plover_type, source[{code, sector}], target[...]}]`;
 //! * ConfliBERT sentences: `text`, `label` 0–4 (statement, verbal cooperation, material
 //!   cooperation, verbal conflict, material conflict);
-//! * CAMEO codebook examples: `text`, `code`.
+//! * CAMEO codebook examples: `text`, `code`;
+//! * IndiaPoliceEvents sentences: `id` ("ipe-STORY-N"), `text`, `labels` (no events: used for
+//!   location figures, the story's sentences read as one article).
+//!
+//! PLOVER records may carry `eventLoc` (`name`, optionally `country code`): the gold place.
 
 use serde_json::Value;
 use std::io::BufRead;
@@ -17,6 +21,17 @@ pub struct GoldRecord {
     pub events: Vec<GoldEvent>,
     /// ConfliBERT's five-way label, when that is all the record has.
     pub label: Option<u8>,
+    /// Where the gold event happened (PLOVER `eventLoc`).
+    pub location: Option<GoldPlace>,
+    /// The story an IndiaPoliceEvents sentence belongs to ("ipe-11" for "ipe-11-3").
+    pub story: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GoldPlace {
+    pub name: String,
+    /// ISO 3166-1 alpha-2, when the annotation gives it.
+    pub country: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -66,6 +81,18 @@ fn parse_record(v: &Value, line: usize, stem: &str) -> Result<GoldRecord, String
         .map(str::to_string)
         .unwrap_or_else(|| format!("{stem}:{line}"));
     let mut rec = GoldRecord { id, text, ..Default::default() };
+    if let Some(loc) = v.get("eventLoc").filter(|l| l.is_object()) {
+        if let Some(name) = loc.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()) {
+            rec.location = Some(GoldPlace {
+                name: name.trim().to_string(),
+                country: loc.get("country code").and_then(Value::as_str).map(str::to_string),
+            });
+        }
+    }
+    if let Some(Value::Array(_)) = v.get("labels") {
+        rec.story = Some(rec.id.rsplit_once('-').map_or(rec.id.clone(), |(s, _)| s.to_string()));
+        return Ok(rec);
+    }
     if let Some(Value::Array(events)) = v.get("events") {
         for e in events {
             rec.events.push(GoldEvent {
@@ -136,5 +163,17 @@ mod tests {
         assert!(parse_record(&json!({"text": "x", "label": 9}), 1, "k").is_err());
         assert!(parse_record(&json!({"text": "x"}), 1, "k").is_err());
         assert!(parse_record(&json!({"label": 1}), 1, "k").is_err());
+    }
+
+    #[test]
+    fn gold_places_and_ipe_stories() {
+        let v = json!({"id": "p", "text": "x", "events": [], "eventLoc": {"name": "Geneva", "country code": "CH"}});
+        let r = parse_record(&v, 1, "f").unwrap();
+        assert_eq!(r.location, Some(GoldPlace { name: "Geneva".into(), country: Some("CH".into()) }));
+        let r = parse_record(&json!({"id": "p", "text": "x", "events": [], "eventLoc": null}), 1, "f").unwrap();
+        assert_eq!(r.location, None);
+        let r = parse_record(&json!({"id": "ipe-11-3", "text": "police fired.", "labels": ["FORCE"]}), 1, "f").unwrap();
+        assert_eq!(r.story.as_deref(), Some("ipe-11"));
+        assert!(r.events.is_empty());
     }
 }

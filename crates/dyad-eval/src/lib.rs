@@ -6,7 +6,9 @@
 //! so the scorer can be tested without a coder.
 
 pub mod gold;
+pub mod location;
 pub mod score;
 
-pub use gold::{read_gold, GoldError, GoldEvent, GoldRecord};
+pub use gold::{read_gold, GoldError, GoldEvent, GoldPlace, GoldRecord};
+pub use location::{LocationReport, LocationScorer};
 pub use score::{Report, Scorer};

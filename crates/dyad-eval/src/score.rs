@@ -29,7 +29,7 @@ pub struct Ratio {
 }
 
 impl Ratio {
-    fn add(&mut self, ok: bool) {
+    pub(crate) fn add(&mut self, ok: bool) {
         self.total += 1;
         self.correct += ok as usize;
     }
@@ -235,6 +235,8 @@ mod tests {
             plover_type: Some(plover.into()),
             plover_mode: None,
             location: None,
+            source_location: None,
+            target_location: None,
             evidence: Evidence::default(),
         }
     }
@@ -250,6 +252,7 @@ mod tests {
                 targets: vec![],
             }],
             label: None,
+            ..Default::default()
         }
     }
 

@@ -15,11 +15,15 @@ pub use dyad_ingest::{InputError, Options, Record};
 use dyad_code::Coder;
 use dyad_dict::Dictionaries;
 use dyad_doc::{Document, Event, Stage};
+use dyad_geo::Gazetteer;
+use std::borrow::Cow;
 use std::path::Path;
 
-/// Dictionaries and the compiled coder, built once and shared by every article (and thread).
+/// Dictionaries, the compiled coder and the gazetteer, built once and shared by every article
+/// (and thread).
 pub struct Pipeline {
     coder: Coder,
+    places: Cow<'static, Gazetteer>,
 }
 
 /// The coder panicked on one article (a bug); callers skip the article and go on.
@@ -30,8 +34,18 @@ pub struct CoderFailed {
 }
 
 impl Pipeline {
+    /// A pipeline with the built-in gazetteer.
     pub fn new(dicts: &Dictionaries) -> Self {
-        Pipeline { coder: Coder::new(dicts) }
+        Self::with_places(dicts, Cow::Borrowed(Gazetteer::builtin()))
+    }
+
+    /// A pipeline that locates events with `places` (see [`load_places`]).
+    pub fn with_places(dicts: &Dictionaries, places: Cow<'static, Gazetteer>) -> Self {
+        Pipeline { coder: Coder::new(dicts), places }
+    }
+
+    pub fn places(&self) -> &Gazetteer {
+        &self.places
     }
 
     /// The coder, for callers that need its statistics (`dyad bench code`).
@@ -46,11 +60,15 @@ impl Pipeline {
         Ok(doc)
     }
 
-    /// The events of one cleaned, segmented document. A panic in the coder is caught and
-    /// reported as [`CoderFailed`], so one bad article never ends a long run.
+    /// The located events of one cleaned, segmented document. A panic in the coder is caught
+    /// and reported as [`CoderFailed`], so one bad article never ends a long run.
     pub fn code(&self, doc: &Document) -> Result<Vec<Event>, CoderFailed> {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.coder.code_document(doc)))
-            .map_err(|_| CoderFailed { article: doc.id.clone() })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut events = self.coder.code_document(doc);
+            dyad_geo::locate_events(&self.places, doc, &mut events);
+            events
+        }))
+        .map_err(|_| CoderFailed { article: doc.id.clone() })
     }
 }
 
@@ -69,6 +87,15 @@ pub fn load_dictionaries(dir: Option<&Path>, strict: bool) -> Result<dyad_dict::
         }
     }
     Ok(loaded)
+}
+
+/// The gazetteer events are located with: the built-in one, plus `DIR/places/*.tsv` when a
+/// dictionary folder that has them is given.
+pub fn load_places(dir: Option<&Path>) -> Result<Cow<'static, Gazetteer>, String> {
+    Ok(match dir {
+        Some(d) if d.join("places").is_dir() => Cow::Owned(Gazetteer::with_dir(d).map_err(|e| e.to_string())?),
+        _ => Cow::Borrowed(Gazetteer::builtin()),
+    })
 }
 
 #[cfg(test)]

@@ -304,7 +304,8 @@ pub fn event(req: &Request, id: &str) -> Reply {
         row(&mut s, "PLOVER", escape(&format!("{t} {}", ev.plover_mode.as_deref().unwrap_or(""))));
     }
     if let Some(l) = &ev.location {
-        row(&mut s, "Location", escape(l));
+        let country = if l.country.is_empty() { String::new() } else { format!(", {}", l.country) };
+        row(&mut s, "Location", escape(&format!("{}{country} ({:.3}, {:.3}; from the {})", l.name, l.lat, l.lon, l.from)));
     }
     row(&mut s, "Mentions", format!("{} in {} article(s) from {} source(s)", ev.num_mentions, ev.num_articles, ev.num_sources));
     s.push_str(r#"</dl><h2>Why</h2><dl class="why">"#);

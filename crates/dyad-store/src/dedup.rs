@@ -6,8 +6,10 @@ use std::str::FromStr;
 /// The deduplication rule, fixed per database (change it with `dyad recode --dedup`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Dedup {
-    /// GDELT's rule: one event per (date, source actor, target actor, event code, location);
-    /// every article and sentence reporting it becomes a mention.
+    /// GDELT's rule: one event per (date, source actor, target actor, event code); every
+    /// article and sentence reporting it becomes a mention. (GDELT also keys on the location;
+    /// dyad does not: outlets locate one event differently, by dateline or by the city they
+    /// name, and that would split their reports.)
     #[default]
     Day,
     /// No merging: every coded mention is its own event.
@@ -26,10 +28,9 @@ impl Dedup {
     /// article for the `none` rule.
     pub(crate) fn key(self, e: &Event, article_hash: &str) -> String {
         let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-        let loc = e.location.as_deref().unwrap_or("");
         match self {
             Dedup::Day => format!(
-                "day\u{1f}{date}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{loc}",
+                "day\u{1f}{date}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}",
                 e.source, e.target, e.code
             ),
             Dedup::None => format!(

@@ -539,7 +539,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
         let events = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                let n = 20;
+                let n = columns.len();
                 let at: Option<i64> = r.get(n + 1)?;
                 let rel = |s: Option<i64>, e: Option<i64>| match (at, s, e) {
                     (Some(at), Some(s), Some(e)) if s >= at && e >= s => {

@@ -2,6 +2,7 @@
 use crate::error::StoreError;
 use crate::store::Store;
 use chrono::NaiveDate;
+use dyad_doc::Location;
 use rusqlite::types::Value;
 
 /// Which events to read. Every field narrows; the default selects everything.
@@ -62,7 +63,10 @@ pub struct EventRow {
     pub root: String,
     pub quad_class: u8,
     pub goldstein: f64,
-    pub location: Option<String>,
+    /// Where it happened (ActionGeo), and the actors' own places (Actor1Geo, Actor2Geo).
+    pub location: Option<Location>,
+    pub source_location: Option<Location>,
+    pub target_location: Option<Location>,
     pub plover_type: Option<String>,
     pub plover_mode: Option<String>,
     /// The matched actor text of the root mention, upper-cased (GDELT's Actor1Name).
@@ -131,7 +135,9 @@ pub struct DyadCount {
 
 pub(crate) const EVENT_COLUMNS: &str = "id, date, source, target, code, root, quad_class, goldstein, location,
     plover_type, plover_mode, source_name, target_name, is_root, num_mentions, num_sources,
-    num_articles, root_mention, source_url, date_added";
+    num_articles, root_mention, source_url, date_added, location_country, location_fips, location_adm1,
+    location_lat, location_lon, location_geonames_id, location_type, location_from, source_location,
+    target_location";
 
 pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     let date: Option<String> = r.get(1)?;
@@ -144,7 +150,23 @@ pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         root: r.get(5)?,
         quad_class: r.get::<_, i64>(6)? as u8,
         goldstein: r.get(7)?,
-        location: r.get(8)?,
+        location: match r.get::<_, Option<String>>(8)? {
+            None => None,
+            Some(name) => Some(Location {
+                name,
+                country: r.get::<_, Option<String>>(20)?.unwrap_or_default(),
+                fips: r.get::<_, Option<String>>(21)?.unwrap_or_default(),
+                adm1: r.get::<_, Option<String>>(22)?.unwrap_or_default(),
+                lat: r.get::<_, Option<f64>>(23)?.unwrap_or_default(),
+                lon: r.get::<_, Option<f64>>(24)?.unwrap_or_default(),
+                geonames_id: r.get::<_, Option<i64>>(25)?.map(|i| i as u64),
+                geo_type: r.get::<_, Option<i64>>(26)?.unwrap_or_default() as u8,
+                from: r.get::<_, Option<String>>(27)?.unwrap_or_default(),
+                span: None,
+            }),
+        },
+        source_location: r.get::<_, Option<String>>(28)?.and_then(|j| serde_json::from_str(&j).ok()),
+        target_location: r.get::<_, Option<String>>(29)?.and_then(|j| serde_json::from_str(&j).ok()),
         plover_type: r.get(9)?,
         plover_mode: r.get(10)?,
         source_name: r.get(11)?,

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 pub const SCHEMA_VERSION: i64 = 3;
 
 /// (version, SQL). Applied in order to databases whose version is lower.
-const MIGRATIONS: &[(i64, &str)] = &[(1, V1), (3, V3)];
+const MIGRATIONS: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3)];
 
 /// Browsing (`dyad serve`, `dyad timeline`, `dyad dyads`): indexes for a dyad's events by date,
 /// a target's, a root's, a code's and a quad class's (they replace the single-column source and
@@ -146,6 +146,23 @@ CREATE TABLE actor_mentions (
     entry    TEXT,
     PRIMARY KEY (article, start, end, code)
 ) WITHOUT ROWID;
+";
+
+/// Version 2: event locations and actor places (GDELT's ActionGeo, Actor1Geo, Actor2Geo).
+/// `location` keeps the place name; the rest is added beside it, so a version-1 database
+/// upgrades in place with every row kept (its events have no location until `dyad recode`).
+const V2: &str = "
+ALTER TABLE events ADD COLUMN location_country     TEXT;
+ALTER TABLE events ADD COLUMN location_fips        TEXT;
+ALTER TABLE events ADD COLUMN location_adm1        TEXT;
+ALTER TABLE events ADD COLUMN location_lat         REAL;
+ALTER TABLE events ADD COLUMN location_lon         REAL;
+ALTER TABLE events ADD COLUMN location_geonames_id INTEGER;
+ALTER TABLE events ADD COLUMN location_type        INTEGER;
+ALTER TABLE events ADD COLUMN location_from        TEXT;
+-- The actors' own places, as JSON (dyad's location object), or NULL.
+ALTER TABLE events ADD COLUMN source_location      TEXT;
+ALTER TABLE events ADD COLUMN target_location      TEXT;
 ";
 
 pub(crate) enum State {

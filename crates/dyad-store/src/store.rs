@@ -485,12 +485,17 @@ impl Store {
     ) -> rusqlite::Result<()> {
         // PLOVER type and mode come with the event, from the codebook the coder used.
         let (ptype, pmode) = (e.plover_type.clone(), e.plover_mode.clone());
+        let loc = e.location.as_ref();
+        let actor_place = |l: &Option<dyad_doc::Location>| l.as_ref().and_then(|l| serde_json::to_string(l).ok());
         let name = |span: &Option<dyad_doc::EvidenceSpan>| actor_name(span.as_ref());
         let root = root_code(e);
         self.conn.prepare_cached(
             "INSERT INTO events (id, key, date, source, target, code, root, quad_class, goldstein, location,
-                plover_type, plover_mode, source_name, target_name, is_root, source_url, date_added)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                plover_type, plover_mode, source_name, target_name, is_root, source_url, date_added,
+                location_country, location_fips, location_adm1, location_lat, location_lon,
+                location_geonames_id, location_type, location_from, source_location, target_location)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
         )?
         .execute(params![
             id,
@@ -502,7 +507,7 @@ impl Store {
             root,
             e.quad_class as i64,
             e.goldstein,
-            e.location,
+            loc.map(|l| &l.name),
             ptype,
             pmode,
             name(&e.evidence.source_span),
@@ -511,6 +516,16 @@ impl Store {
             paragraph == Some(0),
             url,
             self.stamp,
+            loc.map(|l| &l.country),
+            loc.map(|l| &l.fips),
+            loc.map(|l| &l.adm1),
+            loc.map(|l| l.lat),
+            loc.map(|l| l.lon),
+            loc.and_then(|l| l.geonames_id.map(|i| i as i64)),
+            loc.map(|l| l.geo_type as i64),
+            loc.map(|l| &l.from),
+            actor_place(&e.source_location),
+            actor_place(&e.target_location),
         ])?;
         Ok(())
     }

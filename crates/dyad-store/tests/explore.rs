@@ -116,15 +116,16 @@ fn migration_adds_the_browsing_indexes() {
     assert_eq!(version, dyad_store::SCHEMA_VERSION);
 }
 
-/// Turn a current database back into schema version 1 (as an older dyad wrote it).
-fn downgrade_to_v1(path: &std::path::Path) {
+/// Turn a current database back into schema version 2 (as an older dyad wrote it, before the
+/// browsing indexes).
+fn downgrade_to_v2(path: &std::path::Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch(
         "DROP TRIGGER event_text_root; DROP TRIGGER event_text_gone; DROP TABLE event_text;
          DROP INDEX events_dyad_date; DROP INDEX events_target_date; DROP INDEX events_root_date;
          DROP INDEX events_code_date; DROP INDEX events_quad_date;
          CREATE INDEX events_source ON events(source); CREATE INDEX events_target ON events(target);
-         DELETE FROM schema_version WHERE version > 1;",
+         DELETE FROM schema_version WHERE version > 2;",
     )
     .unwrap();
 }
@@ -134,8 +135,8 @@ fn migrating_an_existing_database_fills_the_search_text() {
     let (dir, store) = filled();
     drop(store);
     let path = dir.path().join("t.db");
-    downgrade_to_v1(&path);
-    let err = Store::open_read_only(&path).err().expect("a v1 database needs upgrading first");
+    downgrade_to_v2(&path);
+    let err = Store::open_read_only(&path).err().expect("a v2 database needs upgrading first");
     assert!(err.to_string().contains("upgrading"), "{err}");
     drop(Store::open(&path).unwrap());
     let store = Store::open_read_only(&path).unwrap();

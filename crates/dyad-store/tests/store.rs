@@ -549,3 +549,92 @@ fn incremental_counts_match_a_full_recount() {
     // the articles without a source field (i % 3 == 0 → i % 4 takes all four values).
     assert_eq!((mentions, articles, sources), (90, 60, 6));
 }
+
+fn moscow() -> dyad_doc::Location {
+    dyad_doc::Location {
+        name: "Moscow".into(),
+        country: "RU".into(),
+        fips: "RS".into(),
+        adm1: "RS48".into(),
+        lat: 55.7522,
+        lon: 37.6156,
+        geonames_id: Some(524901),
+        geo_type: 4,
+        from: "sentence".into(),
+        span: None,
+    }
+}
+
+#[test]
+fn a_version_1_database_upgrades_in_place_losing_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    fill(&mut Store::open(&path).unwrap());
+    let before = Store::open_read_only(&path).unwrap().stats(10).unwrap();
+    // Turn it back into a version-1 file: drop what versions 3 and 2 added.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER event_text_root; DROP TRIGGER event_text_gone; DROP TABLE event_text;
+         DROP INDEX events_dyad_date; DROP INDEX events_target_date; DROP INDEX events_root_date;
+         DROP INDEX events_code_date; DROP INDEX events_quad_date;
+         CREATE INDEX events_source ON events(source); CREATE INDEX events_target ON events(target);",
+    )
+    .unwrap();
+    for c in [
+        "location_country", "location_fips", "location_adm1", "location_lat", "location_lon",
+        "location_geonames_id", "location_type", "location_from", "source_location", "target_location",
+    ] {
+        conn.execute_batch(&format!("ALTER TABLE events DROP COLUMN {c}")).unwrap();
+    }
+    conn.execute("DELETE FROM schema_version WHERE version > 1", []).unwrap();
+    conn.execute("UPDATE events SET location = 'Seoul'", []).unwrap();
+    drop(conn);
+    assert!(Store::open_read_only(&path).is_err(), "an old schema is upgraded by a writer, not read as is");
+
+    let mut store = Store::open(&path).unwrap();
+    let after = store.stats(10).unwrap();
+    assert_eq!(after.schema_version, dyad_store::SCHEMA_VERSION);
+    assert_eq!(
+        (after.articles, after.sentences, after.events, after.mentions, after.actor_mentions),
+        (before.articles, before.sentences, before.events, before.mentions, before.actor_mentions)
+    );
+    assert_eq!(after.by_root, before.by_root);
+    let events = store.events(&Filter::default()).unwrap();
+    assert!(events.iter().all(|e| e.location.as_ref().is_some_and(|l| l.name == "Seoul" && l.lat == 0.0)));
+    // New events carry the whole location.
+    let mut pair = congratulation_pair();
+    let (d, mut evs) = pair.remove(0);
+    let mut d = d;
+    d.id = "upi-2".into();
+    d.text.push_str(" Again.");
+    evs[0].location = Some(moscow());
+    evs[0].date = Some(date("2018-04-01")); // a new event, not a mention of a stored one
+    store.add(&d, &evs).unwrap();
+    let events = store.events(&Filter::default()).unwrap();
+    assert!(events.iter().any(|e| e.location == Some(dyad_doc::Location { span: None, ..moscow() })));
+}
+
+#[test]
+fn gdelt_export_fills_the_geo_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let mut pair = congratulation_pair();
+    let (d, mut evs) = pair.remove(0);
+    evs[0].location = Some(moscow());
+    evs[0].source_location = Some(dyad_doc::Location { from: "actor".into(), ..moscow() });
+    store.add(&d, &evs).unwrap();
+    let mut out = Vec::new();
+    dyad_store::export(&store, dyad_store::Format::Gdelt, &Filter::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let row: Vec<&str> = text.lines().find(|l| l.contains("Moscow")).expect("the located event").split('\t').collect();
+    assert_eq!(row.len(), 61);
+    // Actor1Geo 35..43, Actor2Geo 43..51, ActionGeo 51..59 (0-based).
+    assert_eq!(&row[51..59], &["4", "Moscow, RU", "RS", "RS48", "", "55.7522", "37.6156", "524901"]);
+    assert_eq!(row[35], "4");
+    assert_eq!(row[43], "0", "no place for the target");
+    let mut csv = Vec::new();
+    dyad_store::export(&store, dyad_store::Format::Csv, &Filter::default(), &mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.lines().next().unwrap().contains("location_lat"));
+    assert!(csv.contains("55.7522"));
+}

@@ -45,13 +45,13 @@ pub struct Args {
 }
 
 pub const TSV_HEADER: &str =
-    "article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tsource_text\tverb_text\ttarget_text\tpattern";
+    "article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tsource_text\tverb_text\ttarget_text\tpattern\tlocation\tlocation_country\tlocation_from";
 
 pub fn tsv_line(e: &Event) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let span = |s: &Option<dyad_doc::EvidenceSpan>| s.as_ref().map(|s| clean(&s.text)).unwrap_or_default();
     format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
         clean(&e.article),
         e.sentence,
         e.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -65,6 +65,9 @@ pub fn tsv_line(e: &Event) -> String {
         clean(&e.evidence.verb_span.text),
         span(&e.evidence.target_span),
         clean(&e.evidence.pattern),
+        e.location.as_ref().map(|l| clean(&l.name)).unwrap_or_default(),
+        e.location.as_ref().map(|l| l.country.as_str()).unwrap_or_default(),
+        e.location.as_ref().map(|l| l.from.as_str()).unwrap_or_default(),
     )
 }
 
@@ -164,7 +167,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let report = if a.quiet { Report::Silent } else if a.verbose { Report::All } else { Report::Summary };
     let loaded = super::dictionaries::load_with(a.dictionaries.as_deref(), false, report)?;
     let dicts = loaded.dicts;
-    let pipeline = Pipeline::new(&dicts);
+    let pipeline = Pipeline::with_places(&dicts, super::dictionaries::gazetteer(a.dictionaries.as_deref())?);
     let stdout = std::io::stdout();
     let to_terminal = stdout.is_terminal();
     let format = a.format.clone().unwrap_or_else(|| if to_terminal { "table" } else { "jsonl" }.into());
@@ -315,6 +318,23 @@ pub fn bench(b: BenchArgs) -> anyhow::Result<ExitCode> {
         patterns
     );
 
+    // The gazetteer: parse the built-in places and build the name index (best of five).
+    let mut best = f64::MAX;
+    let mut places = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let g = dyad_geo::Gazetteer::compile_builtin()?;
+        best = best.min(t.elapsed().as_secs_f64());
+        places = Some(g);
+    }
+    let places = places.expect("compiled");
+    println!(
+        "gazetteer: load + compile {:.1} ms ({} places, {} names)",
+        best * 1e3,
+        places.places().len(),
+        places.name_count()
+    );
+
     let args = InputArgs {
         paths: vec![b.input.clone()],
         date: None,
@@ -348,6 +368,29 @@ pub fn bench(b: BenchArgs) -> anyhow::Result<ExitCode> {
             s,
             sentences as f64 / s,
             events as f64 / s
+        );
+        // Locating alone, on the events just coded (steadier on a busy machine than a second
+        // coding run).
+        let mut coded: Vec<Vec<dyad_doc::Event>> = pool.install(|| {
+            use rayon::prelude::*;
+            docs.par_iter().map(|d| coder.code_document(d)).collect()
+        });
+        let t = Instant::now();
+        let located: usize = pool.install(|| {
+            use rayon::prelude::*;
+            docs.par_iter()
+                .zip(coded.par_iter_mut())
+                .map(|(d, e)| {
+                    dyad_geo::locate_events(&places, d, e);
+                    e.iter().filter(|e| e.location.is_some()).count()
+                })
+                .sum()
+        });
+        let sl = t.elapsed().as_secs_f64();
+        println!(
+            "threads {threads} locating: {:.2} s, {:+.1}% on coding ({located} of {events} events located)",
+            sl,
+            sl / s * 100.0
         );
     }
     Ok(ExitCode::SUCCESS)

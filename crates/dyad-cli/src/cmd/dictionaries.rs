@@ -65,3 +65,9 @@ pub fn summary(dir: Option<&Path>, diagnostics: &[dyad_dict::Diagnostic]) -> Opt
         plural(warnings, "warning")
     ))
 }
+
+/// The gazetteer events are located with: the built-in one, plus `DIR/places/*.tsv` when a
+/// dictionary folder is given.
+pub fn gazetteer(dir: Option<&Path>) -> anyhow::Result<std::borrow::Cow<'static, dyad_geo::Gazetteer>> {
+    dyad_pipeline::load_places(dir).map_err(|e| anyhow::anyhow!("{e}"))
+}

@@ -275,6 +275,7 @@ fn open_read_only(db: &Path) -> anyhow::Result<Store> {
 
 pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
     let coder = load_coder(a.dictionaries.as_deref())?;
+    let places = super::dictionaries::gazetteer(a.dictionaries.as_deref())?;
     if !a.db.db.exists() {
         bail!(
             "{}: no such database (create it with `dyad code --db {}`)",
@@ -288,13 +289,14 @@ pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let done = store.recode(a.dedup, |doc| {
         // Stored articles keep their sentences; re-segment only ones stored without any.
-        let events = if doc.sentences.is_empty() && !doc.text.is_empty() {
-            let mut d: Document = doc.clone();
+        // Stored articles keep their sentences but not their tokens, which the gazetteer
+        // needs: re-segment (the same text gives the same sentences).
+        let mut d: Document = doc.clone();
+        if d.tokens.is_empty() && !d.text.is_empty() {
             dyad_segment::Segmenter.run(&mut d);
-            coder.code_document(&d)
-        } else {
-            coder.code_document(doc)
-        };
+        }
+        let mut events = if doc.sentences.is_empty() { coder.code_document(&d) } else { coder.code_document(doc) };
+        dyad_geo::locate_events(&places, &d, &mut events);
         progress.article(events.len(), false);
         events
     })?;
@@ -577,8 +579,10 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         skips_shown: 0,
         keep_skips: false,
     };
+    let places = dyad_geo::Gazetteer::builtin();
     let code = |doc: Document| {
-        let events = coder.code_document(&doc);
+        let mut events = coder.code_document(&doc);
+        dyad_geo::locate_events(places, &doc, &mut events);
         (doc, events)
     };
 

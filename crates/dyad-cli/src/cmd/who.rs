@@ -19,12 +19,14 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let places = super::dictionaries::gazetteer(a.dictionaries.as_deref())?;
     let dicts = super::dictionaries::load(a.dictionaries.as_deref(), false)?;
     let coder = Coder::new(&dicts);
     let found = coder.lookup(&a.name);
+    let is_place = print_places(&places, &a.name);
     if found.is_empty() {
         println!("\"{}\": no actor or agent in the dictionaries matches", a.name);
-        return Ok(ExitCode::from(1));
+        return Ok(if is_place { ExitCode::SUCCESS } else { ExitCode::from(1) });
     }
     for m in found {
         if let Some(i) = m.actor {
@@ -59,4 +61,51 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         println!("as a noun phrase: \"{phrase}\" = {codes}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a place name can mean, best reading first, with the score's parts and the rules that
+/// apply to the name in running text. Returns whether the name is a place at all.
+fn print_places(g: &dyad_geo::Gazetteer, name: &str) -> bool {
+    let readings = dyad_geo::readings(g, name);
+    if readings.is_empty() {
+        println!("\"{name}\": no place in the gazetteer has this name");
+        return false;
+    }
+    let n = readings.len();
+    println!("\"{name}\" as a place: {n} reading(s), best first without context");
+    for (i, r) in readings.iter().take(5).enumerate() {
+        let p = g.place(r.place);
+        let country = g.country(p.country).map_or("no country".to_string(), |c| format!("{} {}", c.iso2, c.name));
+        let s = &r.score;
+        println!(
+            "  {}. {} ({}, {country}; population {}; {:.4}, {:.4}; {})",
+            i + 1,
+            p.name(),
+            p.kind.as_str(),
+            p.population,
+            p.lat,
+            p.lon,
+            p.at()
+        );
+        println!(
+            "     score {:.1} = population {:.1} + kind {:.1} + {} {:.1} + prominence (names) {:.1}{}",
+            s.total,
+            s.population,
+            s.kind,
+            if r.primary { "main name" } else { "alternate name" },
+            s.primary,
+            s.prominence,
+            if r.name != name { format!(" (written \"{}\")", r.name) } else { String::new() }
+        );
+        if r.common {
+            println!("     \"{}\" is a common English word: a place only after \"in\", \"at\", \"near\"… or qualified (\"{}, {}\")", r.name, r.name, country.split_once(' ').map_or("", |x| x.1));
+        } else if r.word {
+            println!("     \"{}\" is also written as a lower-case word: in lower-case text or at the start of a sentence it needs \"in\"/\"at\" or a country the article named", r.name);
+        }
+    }
+    if n > 5 {
+        println!("  … and {} more", n - 5);
+    }
+    println!("  In an article, a country named before (or the dateline's) adds 2.5–3.5 to its places' scores; \"{name}, COUNTRY\" or \"{name}, STATE\" decides outright; a capitalised word or a title before it, or a surname after it, makes it a person.");
+    true
 }

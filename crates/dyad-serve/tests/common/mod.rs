@@ -58,6 +58,8 @@ fn event(doc: &Document, sentence: usize, src: (&str, &str), code: &str, quad: u
         plover_type: None,
         plover_mode: None,
         location: None,
+        source_location: None,
+        target_location: None,
         evidence: Evidence {
             sentence_start: s.char_start,
             sentence_end: s.char_end,

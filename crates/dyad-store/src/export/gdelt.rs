@@ -1,6 +1,8 @@
 //! The GDELT 2.0 event table: 61 tab-separated columns in GDELT's order, no header.
 //! Unknowns are empty, except AvgTone (dyad computes no tone: 0) and the geo types (0, as GDELT
-//! writes for "no location"); ActionGeo_FullName carries the event's location text when known.
+//! writes for "no location"). ActionGeo_* is the event's location, Actor1Geo_*/Actor2Geo_* the
+//! actors' own places ("Ahmedabad police"): type, name, FIPS country, ADM1, lat/long and the
+//! feature id (the GeoNames id; for a country, its FIPS code, as GDELT writes).
 use crate::actor::{split_actor, ActorParts};
 use crate::error::StoreError;
 use crate::query::{EventRow, Filter};
@@ -44,11 +46,32 @@ fn actor_block(code: &str, name: &str, parts: &ActorParts) -> [String; 10] {
 }
 
 /// Geo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID.
-fn geo_block(full_name: Option<&str>) -> [String; 8] {
+fn geo_block(loc: Option<&dyad_doc::Location>) -> [String; 8] {
     let mut g: [String; 8] = Default::default();
     g[0] = "0".into();
-    g[1] = full_name.map(clean).unwrap_or_default();
+    let Some(l) = loc else { return g };
+    g[0] = l.geo_type.to_string();
+    g[1] = clean(&full_name(l));
+    g[2] = l.fips.clone();
+    g[3] = l.adm1.clone();
+    g[5] = format!("{:.4}", l.lat);
+    g[6] = format!("{:.4}", l.lon);
+    g[7] = match (l.geo_type, l.geonames_id) {
+        (1, _) => l.fips.clone(),
+        (_, Some(id)) => id.to_string(),
+        (_, None) => String::new(),
+    };
     g
+}
+
+/// GDELT's FullName: "Moscow, RS" style is GDELT's own ("Moscow, Moskva, Russia"); dyad writes
+/// the place name and, below country level, the country's ISO code.
+fn full_name(l: &dyad_doc::Location) -> String {
+    if l.geo_type == 1 || l.country.is_empty() {
+        l.name.clone()
+    } else {
+        format!("{}, {}", l.name, l.country)
+    }
 }
 
 fn record(e: &EventRow) -> Vec<String> {
@@ -87,9 +110,9 @@ fn record(e: &EventRow) -> Vec<String> {
     f.push(e.num_sources.to_string());
     f.push(e.num_articles.to_string());
     f.push("0".into()); // AvgTone: not computed
-    f.extend(geo_block(None));
-    f.extend(geo_block(None));
-    f.extend(geo_block(e.location.as_deref()));
+    f.extend(geo_block(e.source_location.as_ref()));
+    f.extend(geo_block(e.target_location.as_ref()));
+    f.extend(geo_block(e.location.as_ref()));
     f.push(e.date_added.clone());
     f.push(clean(&e.source_url));
     f

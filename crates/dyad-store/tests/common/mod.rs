@@ -92,6 +92,8 @@ pub fn event(
         plover_type: codebook_entry(code).and_then(|c| c.plover_type),
         plover_mode: codebook_entry(code).and_then(|c| c.plover_mode),
         location: None,
+        source_location: None,
+        target_location: None,
         evidence: Evidence {
             sentence_start: s.char_start,
             sentence_end: s.char_end,
