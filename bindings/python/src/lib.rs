@@ -182,7 +182,8 @@ impl Coder {
             .detach(|| dyad_pipeline::load_dictionaries(dictionaries.as_deref(), false))
             .map_err(PyValueError::new_err)?;
         let diagnostics = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
-        let pipeline = py.detach(|| Pipeline::new(&loaded.dicts));
+        let places = py.detach(|| dyad_pipeline::load_places(dictionaries.as_deref())).map_err(PyValueError::new_err)?;
+        let pipeline = py.detach(|| Pipeline::with_places(&loaded.dicts, places));
         Ok(Coder { pipeline, diagnostics })
     }
 
