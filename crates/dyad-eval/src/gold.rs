@@ -4,7 +4,9 @@
 //! * PLOVER gold records: `text`, `events[{code, plover_type, source[{code, sector}], target[...]}]`;
 //! * ConfliBERT sentences: `text`, `label` 0–4 (statement, verbal cooperation, material
 //!   cooperation, verbal conflict, material conflict);
-//! * CAMEO codebook examples: `text`, `code`.
+//! * CAMEO codebook examples: `text`, `code`;
+//! * IndiaPoliceEvents sentences: `id` (`ipe-DOC-N`), `date`, `text`, `labels` (a subset of
+//!   KILL, ARREST, FAIL, FORCE, ANY_ACTION), scored by `crate::ipe`.
 
 use serde_json::Value;
 use std::io::BufRead;
@@ -17,6 +19,10 @@ pub struct GoldRecord {
     pub events: Vec<GoldEvent>,
     /// ConfliBERT's five-way label, when that is all the record has.
     pub label: Option<u8>,
+    /// IndiaPoliceEvents question labels (upper case), when the record is an IPE sentence.
+    pub police_labels: Option<Vec<String>>,
+    /// The record's publication date (`date`, ISO 8601), when it has one.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,7 +71,11 @@ fn parse_record(v: &Value, line: usize, stem: &str) -> Result<GoldRecord, String
         .and_then(Value::as_str)
         .map(str::to_string)
         .unwrap_or_else(|| format!("{stem}:{line}"));
-    let mut rec = GoldRecord { id, text, ..Default::default() };
+    let date = match v.get("date").and_then(Value::as_str) {
+        Some(d) => Some(d.parse().map_err(|_| format!("`date` {d:?} is not an ISO 8601 day"))?),
+        None => None,
+    };
+    let mut rec = GoldRecord { id, text, date, ..Default::default() };
     if let Some(Value::Array(events)) = v.get("events") {
         for e in events {
             rec.events.push(GoldEvent {
@@ -82,6 +92,13 @@ fn parse_record(v: &Value, line: usize, stem: &str) -> Result<GoldRecord, String
             return Err(format!("label {label} is outside 0–4"));
         }
         rec.label = Some(label as u8);
+    } else if let Some(labels) = v.get("labels") {
+        let Value::Array(items) = labels else { return Err("`labels` is not a list".into()) };
+        let labels = items
+            .iter()
+            .map(|l| l.as_str().map(str::to_ascii_uppercase).ok_or("`labels` holds a non-string"))
+            .collect::<Result<Vec<_>, _>>()?;
+        rec.police_labels = Some(labels);
     } else {
         return Err("no `events`, `code` or `label` field: not a gold record".into());
     }
@@ -136,5 +153,17 @@ mod tests {
         assert!(parse_record(&json!({"text": "x", "label": 9}), 1, "k").is_err());
         assert!(parse_record(&json!({"text": "x"}), 1, "k").is_err());
         assert!(parse_record(&json!({"label": 1}), 1, "k").is_err());
+    }
+
+    #[test]
+    fn ipe_layout_keeps_labels_and_date() {
+        let v = json!({"id": "ipe-3-1", "date": "2002-03-10", "text": "police arrested 5.", "labels": ["arrest", "ANY_ACTION"]});
+        let r = parse_record(&v, 1, "ipe").unwrap();
+        assert_eq!(r.police_labels, Some(vec!["ARREST".to_string(), "ANY_ACTION".to_string()]));
+        assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2002, 3, 10));
+        let empty = parse_record(&json!({"text": "x", "labels": []}), 1, "ipe").unwrap();
+        assert_eq!(empty.police_labels, Some(vec![]));
+        assert!(parse_record(&json!({"text": "x", "labels": "KILL"}), 1, "ipe").is_err());
+        assert!(parse_record(&json!({"text": "x", "labels": [], "date": "March"}), 1, "ipe").is_err());
     }
 }

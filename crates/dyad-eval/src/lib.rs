@@ -6,7 +6,9 @@
 //! so the scorer can be tested without a coder.
 
 pub mod gold;
+pub mod ipe;
 pub mod score;
 
 pub use gold::{read_gold, GoldError, GoldEvent, GoldRecord};
+pub use ipe::{IpeReport, IpeScorer};
 pub use score::{Report, Scorer};

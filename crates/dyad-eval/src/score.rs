@@ -249,7 +249,7 @@ mod tests {
                 sources: sources.iter().map(|s| s.to_string()).collect(),
                 targets: vec![],
             }],
-            label: None,
+            ..Default::default()
         }
     }
 

@@ -1,5 +1,7 @@
 //! `dyad eval`: CAMEO root, quad-class, PLOVER-type and actor accuracy of the best event per
-//! sentence on gold sentence sets (the scoring rule is documented in `dyad_eval::score`).
+//! sentence on gold sentence sets (the scoring rule is documented in `dyad_eval::score`);
+//! IndiaPoliceEvents sentences are coded as the stories they come from and scored by
+//! `dyad_eval::ipe`.
 
 use anyhow::Context;
 use std::path::PathBuf;
@@ -7,7 +9,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Gold JSONL files: PLOVER records, ConfliBERT sentences or CAMEO codebook examples.
+    /// Gold JSONL files: PLOVER records, ConfliBERT sentences, CAMEO codebook examples or
+    /// IndiaPoliceEvents sentences.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Dictionary folder (dyad, PETRARCH or TABARI format); the built-in defaults if omitted.
@@ -26,6 +29,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let coder = dyad_code::Coder::new(&dicts);
     for file in &args.files {
         let records = dyad_eval::read_gold(file).with_context(|| format!("reading gold records {}", file.display()))?;
+        if records.first().is_some_and(|r| r.police_labels.is_some()) {
+            let report = score_ipe(&coder, &records);
+            if args.json {
+                let mut v = serde_json::to_value(&report)?;
+                v["file"] = file.display().to_string().into();
+                println!("{v}");
+            } else {
+                println!("== {} (IndiaPoliceEvents)", file.display());
+                print!("{report}");
+            }
+            continue;
+        }
         let mut scorer = dyad_eval::Scorer::new(&dicts.codebook);
         for rec in &records {
             let mut doc = dyad_segment::segment_text(&rec.text);
@@ -43,4 +58,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// IPE sentences come from whole stories, and the coder needs the story (the dateline, the
+/// places named before, who "he" is): consecutive records of one document are joined into one
+/// text, one paragraph each, coded together, and each event is given back to the record its
+/// sentence lies in.
+fn score_ipe(coder: &dyad_code::Coder, records: &[dyad_eval::GoldRecord]) -> dyad_eval::IpeReport {
+    let mut scorer = dyad_eval::IpeScorer::new();
+    let mut i = 0;
+    while i < records.len() {
+        let doc_id = dyad_eval::ipe::document_of(&records[i].id);
+        let n = records[i..].iter().take_while(|r| dyad_eval::ipe::document_of(&r.id) == doc_id).count();
+        let story = &records[i..i + n];
+        // Byte start of each record's paragraph in the joined text.
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(n);
+        for r in story {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            starts.push(text.len());
+            // A record's own line breaks would split its paragraph: they are spaces here.
+            text.push_str(&r.text.replace(['\n', '\r'], " "));
+        }
+        let mut doc = dyad_segment::segment_text(&text);
+        doc.id = doc_id.to_string();
+        doc.date = story[0].date;
+        let events = coder.code_document(&doc);
+        let mut per_record: Vec<Vec<dyad_doc::Event>> = vec![Vec::new(); n];
+        for e in events {
+            let start = doc.sentences[e.sentence].start;
+            let k = starts.partition_point(|&s| s <= start).saturating_sub(1);
+            per_record[k].push(e);
+        }
+        scorer.document();
+        for (r, evs) in story.iter().zip(&per_record) {
+            scorer.add(&r.text, r.police_labels.as_deref().unwrap_or(&[]), evs);
+        }
+        i += n;
+    }
+    scorer.report()
 }
