@@ -9,6 +9,7 @@
 
 mod clause;
 pub mod compile;
+pub mod context;
 mod coref;
 mod event;
 mod explain;
@@ -83,6 +84,7 @@ impl Coder {
     /// Code a segmented document. Events come in sentence order, then verb order.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
         let mut memory = coref::Memory::default();
+        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, doc);
         let mut events = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(s);
@@ -90,7 +92,8 @@ impl Coder {
             if a.discard == Some(DiscardScope::Story) {
                 return Vec::new();
             }
-            events.extend(event::events(&self.dicts, doc, i, s, &a));
+            events.extend(event::events(&self.dicts, doc, i, s, &a, story.country().as_ref()));
+            story.observe(&self.compiled, &a.mentions);
         }
         events
     }
@@ -98,15 +101,18 @@ impl Coder {
     /// Code one sentence of a document and keep every step, for `dyad explain`.
     pub fn explain(&self, doc: &Document, sentence: usize) -> Explanation {
         let mut memory = coref::Memory::default();
-        // Earlier sentences set up names and speakers the explained sentence may refer to.
+        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, doc);
+        // Earlier sentences set up names, speakers and the story's country the explained
+        // sentence may refer to.
         for s in doc.sentences.iter().take(sentence) {
-            sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+            let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+            story.observe(&self.compiled, &a.mentions);
         }
         let Some(s) = doc.sentences.get(sentence) else {
             return Explanation::empty(sentence, doc.sentences.len());
         };
         let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
-        let events = event::events(&self.dicts, doc, sentence, s, &a);
+        let events = event::events(&self.dicts, doc, sentence, s, &a, story.country().as_ref());
         Explanation::new(&self.dicts, doc, sentence, a, events)
     }
 

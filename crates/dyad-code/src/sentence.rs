@@ -28,6 +28,9 @@ pub struct Coding {
     pub reverse_code: Option<String>,
     pub source: Option<usize>,
     pub target: Option<usize>,
+    /// No source in the text, but the police are implied: an agentless passive of an arrest
+    /// ("50 persons were arrested"), coded as ICEWS does with the story's police as source.
+    pub implicit_police: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -67,8 +70,16 @@ pub fn analyse(
     // "the country" with no country named before it stands for nothing: not an actor.
     mentions.retain(|m| !m.units.iter().all(|u| u.definite && u.codes.is_empty()));
     let discard = tagged.discard.map(|(s, _, _)| s);
-    // Without any actor no verb can make an event: skip pattern matching (unless explaining).
-    let decisions = if discard.is_some() || (!explain && mentions.is_empty()) {
+    // Without any actor no verb can make an event, except an agentless passive arrest (the
+    // police are implicit): skip pattern matching otherwise (unless explaining).
+    let may_arrest = || {
+        tagged.verbs.iter().any(|v| {
+            let e = &d.verbs[v.entry as usize];
+            e.code.as_deref() == Some(IMPLICIT_POLICE_CODE)
+                || e.patterns.iter().any(|p| p.code.as_deref() == Some(IMPLICIT_POLICE_CODE))
+        })
+    };
+    let decisions = if discard.is_some() || (!explain && mentions.is_empty() && !may_arrest()) {
         Vec::new()
     } else {
         // Event nouns ("their meeting with") follow dyad's conventions only.
@@ -155,7 +166,18 @@ fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, men
         }
     }
     let modality = modality::of_verb(t, v, matched, options.dyad_modality);
-    let mut coding = Coding { code, reverse_code, source, target };
+    // "50 persons were arrested": nobody but the police arrests; the source is implicit.
+    let implicit_police = passive
+        && source.is_none()
+        && reverse_code.is_none()
+        && code.as_deref().is_some_and(|c| c == IMPLICIT_POLICE_CODE)
+        && !nobody_before(t, v.start);
+    if implicit_police {
+        // The arrested are the passive's subject; a mention after the verb ("..., a police
+        // officer said") is not.
+        target = clause::subject(t, mentions, v.start);
+    }
+    let mut coding = Coding { code, reverse_code, source, target, implicit_police };
     let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options);
     VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
 }
@@ -190,6 +212,9 @@ fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passi
         }
         Modality::Plain => {}
     }
+    if coding.implicit_police {
+        return None;
+    }
     if coding.source.is_none() {
         return Some(if passive { "passive without an agent (by ...)".into() } else { "no source actor".into() });
     }
@@ -201,6 +226,20 @@ fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passi
     }
     None
 }
+
+/// "Nobody has been arrested", "no one was detained": a negative subject just before the
+/// passive.
+fn nobody_before(t: &Tagged, verb: usize) -> bool {
+    let from = verb.saturating_sub(4);
+    (from..verb).any(|k| {
+        let w = t.words[k].norm.as_str();
+        w == "nobody" || w == "none" || (w == "no" && t.words.get(k + 1).is_some_and(|n| n.norm == "one"))
+    })
+}
+
+/// CAMEO's "arrest, detain, or charge with legal action": the code whose agentless passive
+/// takes the police as its implicit source.
+pub const IMPLICIT_POLICE_CODE: &str = "173";
 
 /// Codes of actions done together: consultations (04, not 042/043 visits), signing an
 /// agreement (057), material cooperation (06), and fighting when the verb is "fight" or
@@ -220,12 +259,15 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 /// `CoderOptions::targetless` is on: comments on a situation (011–017), intentions (03: "agreed
 /// in principle"; restricting to 034/035 costs 21 ConfliBERT records),
 /// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
-/// military posture (15: "launched war games"), rejections (12: "rejected the plan").
+/// military posture (15: "launched war games"), rejections (12: "rejected the plan"),
+/// arrests and repression by an actor whose victims are no actor (173, 175: "police arrested
+/// four persons", "police fired tear gas").
 /// Not bare statements (010), appeals, demands, accusations or force, which are about someone.
 pub fn targetless_code(code: &str) -> bool {
     let root = code.get(..2).unwrap_or(code);
     match root {
         "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017"),
+        "17" => code.len() >= 3 && matches!(&code[..3], "173" | "175"),
         "03" | "08" | "09" | "12" | "14" | "15" => true,
         _ => false,
     }

@@ -59,6 +59,10 @@ impl Tagged {
         let words = split_words(text, char_base);
         let ids: Vec<u32> = words.iter().map(|w| c.vocab.get(&w.norm)).collect();
         let present = ids.iter().copied().filter(|&i| i != UNKNOWN).collect();
+        // Archives stored in lower case ("bsf jawans", "un envoy"): capitals say nothing
+        // about acronyms there, so only acronyms that are also common words are doubted.
+        let caseless = !words.iter().any(|w| w.capitalized || w.upper);
+        let plain_acronym = |w: &Word| caseless && !COMMON_SHORT_WORDS.contains(&w.norm.as_str());
         let mut in_quote = Vec::with_capacity(words.len());
         let mut open = false;
         for w in &words {
@@ -80,7 +84,7 @@ impl Tagged {
                         _ => true,
                     };
                     // "UN" is not the "Un" of "Kim Jong Un", "WHO" not "Who".
-                    in_range && (*kind != NameKind::Short || seen.contains(entry)) && (!caps || words[at].upper)
+                    in_range && (*kind != NameKind::Short || seen.contains(entry)) && (!caps || words[at].upper || plain_acronym(&words[at]))
                 }
             }
         };
@@ -104,7 +108,8 @@ impl Tagged {
             }
             let w = &words[i];
             let inside_name = i > 0 && words[i - 1].capitalized && !words[i - 1].punct;
-            let acronym_doubt = w.norm.chars().count() <= 3 && !w.upper && (!w.capitalized || inside_name);
+            let acronym_doubt =
+                w.norm.chars().count() <= 3 && !w.upper && (!w.capitalized || inside_name) && !plain_acronym(w);
             match found {
                 Some((len, hits))
                     if !acronym_doubt
@@ -226,6 +231,18 @@ impl Tagged {
     }
 }
 
+/// Short words that coincide with acronyms of actors ("us", "who", "is", "map", "ice"): in
+/// caseless text they are read as the words.
+const COMMON_SHORT_WORDS: &[&str] = &[
+    "us", "it", "is", "who", "in", "on", "at", "as", "an", "or", "am", "be", "do", "go", "no", "so", "to", "up", "we", "me",
+    "my", "he", "if", "of", "by", "all", "can", "may", "had", "her", "his", "its", "our", "out", "via", "ran", "man", "hit",
+    "aid", "war", "oil", "gas", "art", "son", "sun", "win", "top", "new", "not", "for", "are", "was", "has", "did", "get",
+    "got", "let", "per", "one", "two", "six", "ten", "bad", "big", "end", "few", "set", "put", "see", "use", "way", "day",
+    "say", "act", "age", "ask", "law", "car", "key", "job", "pay", "tax", "fed", "ice", "raw", "map", "tap", "spa", "nam",
+    "cis", "eta", "ira", "pdf", "sdf", "npa", "adf", "idb", "and", "but", "nor", "yet", "the", "a", "i", "you", "she",
+    "him", "them", "they", "our", "own", "off", "now", "how", "why", "any", "too", "ago", "far", "low", "sea", "air",
+];
+
 /// "their meeting with", "his talks with": an event noun right after a possessive pronoun and
 /// right before "with".
 fn nominal_use(words: &[Word], i: usize, len: usize) -> bool {
@@ -267,6 +284,7 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
             && !NOUN_PREPOSITIONS.contains(&w.norm.as_str())
             && !is_number(&w.norm)
             && !w.norm.ends_with("ed")
+            && !TIME_WORDS.contains(&w.norm.as_str())
     };
     // "its allies demanded", "the soldiers attacked": a past form after a plural noun is the
     // noun's verb, not a compound noun.
@@ -303,6 +321,13 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
     }
     unknown_modifier(i - 1) && ["al", "ent", "ant", "ive", "ic", "ous"].iter().any(|s| p.ends_with(s))
 }
+
+/// Days and times: "police on sunday arrested" (a caseless archive) is a verb after a date,
+/// not a noun after a preposition and a modifier.
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+    "morning", "evening", "night", "afternoon", "week", "weekend", "month", "year", "later", "earlier",
+];
 
 /// Words that are never adjectives in front of a noun.
 const FUNCTION_WORDS: &[&str] = &[

@@ -60,6 +60,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The publisher of every IndiaPoliceEvents story (Halterman et al. 2021).
+const IPE_SOURCE: &str = "Times of India";
+
 /// IPE sentences come from whole stories, and the coder needs the story (the dateline, the
 /// places named before, who "he" is): consecutive records of one document are joined into one
 /// text, one paragraph each, coded together, and each event is given back to the record its
@@ -85,6 +88,9 @@ fn score_ipe(coder: &dyad_code::Coder, records: &[dyad_eval::GoldRecord]) -> dya
         let mut doc = dyad_segment::segment_text(&text);
         doc.id = doc_id.to_string();
         doc.date = story[0].date;
+        // The data set's stories are all from the Times of India (its "This story is from"
+        // lines): the publisher, as `dyad code` reads it from a JSONL `source` field.
+        doc.source = Some(IPE_SOURCE.to_string());
         let events = coder.code_document(&doc);
         let mut per_record: Vec<Vec<dyad_doc::Event>> = vec![Vec::new(); n];
         for e in events {

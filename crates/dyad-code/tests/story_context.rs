@@ -1,0 +1,98 @@
+//! The document's context with the built-in dictionaries: agents without a country take the
+//! story's (dateline, countries named so far, publisher), agentless passive arrests take the
+//! police as implicit source, and caseless archives still match names. Sentences written for
+//! these tests.
+
+use dyad_code::Coder;
+use dyad_doc::{Dateline, Event};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(&dyad_dict::builtin().dicts))
+}
+
+fn code_with(text: &str, edit: impl FnOnce(&mut dyad_doc::Document)) -> Vec<Event> {
+    let mut doc = dyad_segment::segment_text(text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2002, 3, 10);
+    edit(&mut doc);
+    coder().code_document(&doc)
+}
+
+fn triples(events: &[Event]) -> Vec<String> {
+    events.iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
+}
+
+#[test]
+fn implicit_police_for_an_agentless_passive_arrest() {
+    let events = code_with("Fifty persons were arrested after the clashes.", |_| {});
+    assert_eq!(triples(&events), ["---COP 173 "]);
+    let e = &events[0];
+    assert!(e.evidence.source_span.is_none(), "no words name the source");
+    assert!(e.evidence.source_entry.as_deref().is_some_and(|s| s.contains("implicit")), "{:?}", e.evidence);
+    assert!(e.evidence.modifier.as_deref().is_some_and(|s| s.contains("implicit")), "{:?}", e.evidence);
+}
+
+#[test]
+fn the_passive_subject_is_the_target_of_an_implicit_arrest() {
+    let events = code_with("Two Russian journalists were detained on Sunday.", |_| {});
+    assert_eq!(triples(&events), ["---COP 173 RUSMED"]);
+}
+
+#[test]
+fn a_passive_with_its_agent_is_no_implicit_event() {
+    let events = code_with("Two activists were arrested by Turkish police.", |_| {});
+    assert_eq!(triples(&events), ["TURCOP 173 ---OPP"]);
+    assert!(events[0].evidence.source_span.is_some());
+}
+
+#[test]
+fn negated_or_other_passives_make_no_implicit_event() {
+    assert!(code_with("Nobody has been arrested yet, and the suspects were not arrested.", |_| {}).is_empty());
+    // Not an arrest: an agentless passive attack has no implicit source.
+    assert!(code_with("Three villages were attacked overnight.", |_| {}).is_empty());
+}
+
+#[test]
+fn agents_take_the_country_named_in_the_story() {
+    let text = "Kenya's election commission delayed the results. Police arrested five protesters in the capital.";
+    let events = code_with(text, |_| {});
+    let arrest = events.iter().find(|e| e.code == "173").expect("the arrest is coded");
+    assert_eq!(arrest.source, "KENCOP");
+    let entry = arrest.evidence.source_entry.as_deref().unwrap_or("");
+    assert!(entry.contains("country KEN from named in the story"), "{entry}");
+}
+
+#[test]
+fn no_country_when_the_story_names_several_evenly() {
+    let text = "Kenya and Uganda signed a border deal. Police arrested five protesters.";
+    let events = code_with(text, |_| {});
+    let arrest = events.iter().find(|e| e.code == "173").expect("the arrest is coded");
+    assert_eq!(arrest.source, "---COP");
+}
+
+#[test]
+fn the_dateline_place_gives_the_country() {
+    let events = code_with("Police arrested five protesters.", |d| {
+        d.dateline = Some(Dateline { raw: "KABUL, March 10 --".into(), place: Some("KABUL".into()), ..Default::default() });
+    });
+    // The protesters are Afghans too.
+    assert_eq!(triples(&events), ["AFGCOP 173 AFGCVL"]);
+    assert!(events[0].evidence.source_entry.as_deref().unwrap_or("").contains("dateline \"KABUL\""));
+}
+
+#[test]
+fn the_publisher_gives_the_country_last() {
+    let events = code_with("fifty persons were arrested in the city on sunday.", |d| d.source = Some("Times of India".into()));
+    assert_eq!(triples(&events), ["INDCOP 173 "]);
+    assert!(events[0].evidence.source_entry.as_deref().unwrap_or("").contains("source \"Times of India\""));
+}
+
+#[test]
+fn caseless_text_matches_acronyms_and_verbs_after_a_day() {
+    // "bsf" is an acronym of three letters: in caseless text it still names the force.
+    let events = code_with("bsf jawans on sunday arrested two smugglers.", |_| {});
+    assert_eq!(triples(&events), ["INDCOP 173 ---CRM"]);
+    // "us" stays the pronoun.
+    assert!(code_with("they told us nothing and police arrested two men.", |_| {}).iter().all(|e| e.target != "USA"));
+}
