@@ -1,10 +1,10 @@
 //! The story's country: what an agent without a country ("police", "the government",
 //! "protesters") belongs to when the story makes it clear, and where that was read.
 //!
-//! In order: the dateline's place (a country or capital in the dictionaries, or a place the
-//! gazetteer hook knows), else the country the story has named most so far when it has a
-//! clear majority of the country mentions, else the publisher's country when the dictionaries
-//! name it ("Times of India"). Nothing is guessed beyond that.
+//! Read from: the countries the story has named so far (one with a clear majority of the
+//! country mentions), the dateline's place (a country or capital in the dictionaries, or a
+//! place the gazetteer hook knows), and the publisher when the dictionaries name it ("Times
+//! of India"); see `StoryContext::country` for the order. Nothing is guessed beyond that.
 
 use crate::compile::{Compiled, NounHit};
 use crate::mention::Mention;
@@ -68,21 +68,22 @@ impl StoryContext {
         }
     }
 
-    /// The story's country so far, if it is clear.
+    /// The story's country so far, if it is clear. Countries the story names come first: a
+    /// dateline abroad ("SEOUL" on a story about North Korea) says where the reporter is, not
+    /// whose government "the regime" is. So: a country with a clear majority of the country
+    /// mentions so far; else the dateline's country if it is among the most named; with no
+    /// country named yet, the dateline's, else the publisher's.
     pub fn country(&self) -> Option<StoryCountry> {
-        if let Some(d) = &self.dateline {
-            return Some(d.clone());
-        }
         let total: usize = self.named.values().sum();
-        let best = self.named.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
-        if let Some((code, &n)) = best {
-            // A clear majority: more than half of all country mentions.
-            if 2 * n > total {
-                return Some(StoryCountry { code: code.clone(), from: format!("named in the story ({n} of {total} country mentions)") });
-            }
-            return None;
+        if total == 0 {
+            return self.dateline.clone().or_else(|| self.source.clone());
         }
-        self.source.clone()
+        let top = self.named.values().copied().max().unwrap_or(0);
+        if 2 * top > total {
+            let code = self.named.iter().filter(|(_, &n)| n == top).map(|(c, _)| c).min()?;
+            return Some(StoryCountry { code: code.clone(), from: format!("named in the story ({top} of {total} country mentions)") });
+        }
+        self.dateline.clone().filter(|d| self.named.get(&d.code) == Some(&top))
     }
 }
 

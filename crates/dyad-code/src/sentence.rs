@@ -178,12 +178,24 @@ fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, men
         target = clause::subject(t, mentions, v.start);
     }
     let mut coding = Coding { code, reverse_code, source, target, implicit_police };
-    let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options);
+    // Force without an actor as target still needs victims in the text: "killed two persons",
+    // "two persons were killed" (the passive's subject), not "attacked on Monday"; and mutual
+    // fighting ("fought shoulder to shoulder with", "clashed") needs the other side.
+    let mutual = entry.lemmas.iter().any(|l| matches!(l.as_str(), "fight" | "clash" | "battle"));
+    let uncoded_victims = !mutual && (passive || object_follows(t, v));
+    let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options, uncoded_victims);
     VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
 }
 
 /// Apply the rules that turn a coding into no event (or change its code); say why.
-fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passive: bool, options: CoderOptions) -> Option<String> {
+fn skip_reason(
+    coding: &mut Coding,
+    modality: &Modality,
+    by_pattern: bool,
+    passive: bool,
+    options: CoderOptions,
+    uncoded_victims: bool,
+) -> Option<String> {
     if coding.code.is_none() && coding.reverse_code.is_none() {
         return Some(if by_pattern { "the pattern's code is null (---)".into() } else { "the verb alone makes no event".into() });
     }
@@ -219,12 +231,32 @@ fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passi
         return Some(if passive { "passive without an agent (by ...)".into() } else { "no source actor".into() });
     }
     if coding.target.is_none() {
-        let alone = options.targetless && coding.reverse_code.is_none() && coding.code.as_deref().is_some_and(targetless_code);
+        let violent = coding.code.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+        let alone = options.targetless
+            && coding.reverse_code.is_none()
+            && coding.code.as_deref().is_some_and(targetless_code)
+            && (!violent || uncoded_victims);
         if !alone {
             return Some("no target actor".into());
         }
     }
     None
+}
+
+/// Whether a noun phrase (an object) follows the verb: not a preposition, conjunction,
+/// clause word, day or the end of the sentence ("killed two persons", not "attacked on
+/// Monday").
+fn object_follows(t: &Tagged, v: &VerbMatch) -> bool {
+    t.words.get(v.end).is_some_and(|w| {
+        !w.punct
+            && !matches!(
+                w.norm.as_str(),
+                "on" | "in" | "at" | "with" | "for" | "from" | "by" | "about" | "against" | "over" | "near" | "after" | "before"
+                    | "during" | "to" | "and" | "or" | "but" | "that" | "which" | "who" | "when" | "while" | "as" | "again"
+                    | "back" | "yesterday" | "today" | "tonight" | "overnight" | "earlier" | "later" | "last" | "this"
+                    | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+    })
 }
 
 /// "Nobody has been arrested", "no one was detained": a negative subject just before the
@@ -261,13 +293,16 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 /// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
 /// military posture (15: "launched war games"), rejections (12: "rejected the plan"),
 /// arrests and repression by an actor whose victims are no actor (173, 175: "police arrested
-/// four persons", "police fired tear gas").
+/// four persons", "police fired tear gas"), and force whose victims are no actor (18–20:
+/// "police killed two persons" when the victims are written, not mutual fighting; see
+/// `decide`).
 /// Not bare statements (010), appeals, demands, accusations or force, which are about someone.
 pub fn targetless_code(code: &str) -> bool {
     let root = code.get(..2).unwrap_or(code);
     match root {
         "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017"),
         "17" => code.len() >= 3 && matches!(&code[..3], "173" | "175"),
+        "18" | "19" | "20" => true,
         "03" | "08" | "09" | "12" | "14" | "15" => true,
         _ => false,
     }

@@ -96,3 +96,23 @@ fn caseless_text_matches_acronyms_and_verbs_after_a_day() {
     // "us" stays the pronoun.
     assert!(code_with("they told us nothing and police arrested two men.", |_| {}).iter().all(|e| e.target != "USA"));
 }
+
+#[test]
+fn force_with_written_victims_who_are_no_actor() {
+    // The victims are written ("two persons") but are no actor: the event has an empty target.
+    let events = code_with("Turkish police killed two persons.", |_| {});
+    assert_eq!(triples(&events), ["TURCOP 190 "]);
+    let events = code_with("Two persons were killed in police firing in Ankara, Turkey.", |_| {});
+    assert!(triples(&events).iter().any(|t| t.ends_with("COP 193 ")), "{:?}", triples(&events));
+    // No victims written, or mutual fighting without the other side: nothing.
+    assert!(code_with("Turkish police attacked on Monday.", |_| {}).is_empty());
+    assert!(code_with("Turkish soldiers fought shoulder to shoulder for freedom.", |_| {}).is_empty());
+}
+
+#[test]
+fn police_dispersing_and_charging_crowds() {
+    let t = |s: &str| triples(&code_with(s, |_| {}));
+    assert_eq!(t("Police lathi-charged the mob."), ["---COP 175 ---CVL"]);
+    assert_eq!(t("Kenyan police opened fire to disperse the protesters."), ["KENCOP 175 ---CVL"]);
+    assert_eq!(t("Kenyan police dispersed the crowd."), ["KENCOP 175 ---CVL"]);
+}
