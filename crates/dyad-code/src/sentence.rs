@@ -182,7 +182,11 @@ fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, men
     // "two persons were killed" (the passive's subject), not "attacked on Monday"; and mutual
     // fighting ("fought shoulder to shoulder with", "clashed") needs the other side.
     let mutual = entry.lemmas.iter().any(|l| matches!(l.as_str(), "fight" | "clash" | "battle"));
-    let uncoded_victims = !mutual && (passive || object_follows(t, v));
+    // A pattern without a target slot, or a verb with its object built in, names the act
+    // itself: "fired five rounds", "opened fire", "killed in police firing".
+    let act_named = v.end - v.start > 1
+        || chosen.is_some_and(|i| !entry.patterns[candidates[i].pattern].text.split_whitespace().any(|w| w == "+"));
+    let uncoded_victims = !mutual && (passive || act_named || object_follows(t, v));
     let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options, uncoded_victims);
     VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
 }
