@@ -54,6 +54,14 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
             }
         }
     }
+    // "police opened fire to disperse the protesters": an event without a target says less
+    // than one of the same kind (quad class) by the same source with a target in the sentence.
+    let subsumed = |e: &Event| {
+        e.target.is_empty() && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && o.quad_class == e.quad_class)
+    };
+    let keep: Vec<bool> = out.iter().map(|e| !subsumed(e)).collect();
+    let mut k = keep.iter();
+    out.retain(|_| *k.next().unwrap_or(&true));
     out
 }
 
