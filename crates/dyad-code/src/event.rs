@@ -54,10 +54,13 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
             }
         }
     }
-    // "police opened fire to disperse the protesters": an event without a target says less
-    // than one of the same kind (quad class) by the same source with a target in the sentence.
+    // "police opened fire to disperse the protesters": force without a target says less than
+    // force by the same source with a target in the sentence; it is the same act. (Statements
+    // and intentions are separate acts: "promised to ..." stays beside "invited Kim".)
     let subsumed = |e: &Event| {
-        e.target.is_empty() && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && o.quad_class == e.quad_class)
+        e.target.is_empty()
+            && e.quad_class == 4
+            && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && o.quad_class == 4)
     };
     let keep: Vec<bool> = out.iter().map(|e| !subsumed(e)).collect();
     let mut k = keep.iter();
