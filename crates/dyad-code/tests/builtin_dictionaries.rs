@@ -270,3 +270,15 @@ fn built_in_conventions_round_3() {
     let e = code("Peruvians demonstrated in Lima on Monday.", "2020-05-01");
     assert!(e.iter().any(|e| e.source == "PER" && e.root == "14" && e.target.is_empty()), "{e:?}");
 }
+
+#[test]
+fn described_as_praise_or_scorn() {
+    // Written for this test: what X is described as decides the code.
+    let text = "Vladimir Putin met Kim Jong Un. In January, Putin described Kim as a \"shrewd and mature\" politician.";
+    let events = code(text, "2018-08-16");
+    let praise = events.iter().find(|e| e.code == "051").expect("the praise is coded");
+    assert_eq!((praise.source.as_str(), praise.target.as_str()), ("RUSGOV", "PRKGOV"));
+    assert_eq!(praise.date, Some(date("2018-01-01")), "dated to the month named");
+    assert!(triples("Angela Merkel described Vladimir Putin as a threat.", "2018-08-16").contains(&"DEUGOV 111 RUSGOV".to_string()));
+    assert!(triples("Angela Merkel described the situation as difficult.", "2018-08-16").is_empty());
+}
