@@ -7,6 +7,7 @@ fn main() {
     let mut p = Parser::load(a[1].as_ref()).unwrap();
     let dev = conllu::read(&std::fs::read_to_string(&a[2]).unwrap(), &a[2]).unwrap();
     let min: u16 = a[3].parse().unwrap();
+    eprintln!("max |w|: tagger {} parser {}", p.tagger.weights.max_abs(), p.parser.weights.max_abs());
     p.parser.weights = p.parser.weights.pruned(min);
     p.tagger.weights = p.tagger.weights.pruned(min);
     p.tagger.second = p.tagger.second.map(|w| w.pruned(min));

@@ -66,7 +66,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { seed: 1, tagger_epochs: 10, parser_epochs: 15, folds: 4 }
+        TrainOptions { seed: 1, tagger_epochs: 10, parser_epochs: 12, folds: 4 }
     }
 }
 

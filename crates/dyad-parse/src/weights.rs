@@ -13,15 +13,36 @@ use crate::ModelError;
 #[derive(Clone)]
 pub struct Weights {
     pub n_classes: usize,
-    /// Table slots: key (0 = empty) and row.
-    slot_keys: Vec<u64>,
-    slot_rows: Vec<u32>,
+    /// Open-addressing table: key (0 = empty), where the row's entries start, how many.
+    /// One slot is 16 bytes, so a probe touches one cache line.
+    slots: Vec<Slot>,
     mask: usize,
-    /// Per row, in row order: its key (for saving) and where its entries start.
+    /// Per row, in row order: its key and where its entries start (for saving).
     row_keys: Vec<u64>,
     row_start: Vec<u32>,
-    cls: Vec<u8>,
-    w: Vec<i16>,
+    /// Entries: class in the high 16 bits, weight (`i16`) in the low 16.
+    entries: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// Most features one decision has (the scorer keeps per-feature state on the stack).
+const MAX_FEATURES: usize = 128;
+
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        core::arch::x86_64::_mm_prefetch(p as *const i8, core::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 #[inline(always)]
@@ -33,47 +54,59 @@ impl Weights {
     fn build(n_classes: usize, row_keys: Vec<u64>, row_start: Vec<u32>, cls: Vec<u8>, w: Vec<i16>) -> Weights {
         let size = (row_keys.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut slot_keys = vec![0u64; size];
-        let mut slot_rows = vec![0u32; size];
+        let mut slots = vec![Slot::default(); size];
         for (r, &k) in row_keys.iter().enumerate() {
             let k = nonzero(k);
             let mut s = (k >> 20) as usize & mask;
-            while slot_keys[s] != 0 && slot_keys[s] != k {
+            while slots[s].key != 0 && slots[s].key != k {
                 s = (s + 1) & mask;
             }
-            slot_keys[s] = k;
-            slot_rows[s] = r as u32;
+            slots[s] = Slot { key: k, start: row_start[r], len: row_start[r + 1] - row_start[r] };
         }
-        Weights { n_classes, slot_keys, slot_rows, mask, row_keys, row_start, cls, w }
+        let entries = cls.iter().zip(&w).map(|(&c, &w)| (c as u32) << 16 | w as u16 as u32).collect();
+        Weights { n_classes, slots, mask, row_keys, row_start, entries }
     }
 
     #[inline(always)]
-    fn row(&self, key: u64) -> Option<usize> {
+    fn find(&self, key: u64) -> Option<Slot> {
         let k = nonzero(key);
         let mut s = (k >> 20) as usize & self.mask;
         loop {
-            let sk = unsafe { *self.slot_keys.get_unchecked(s) };
-            if sk == k {
-                return Some(unsafe { *self.slot_rows.get_unchecked(s) } as usize);
+            // SAFETY: `s` is masked to the table size.
+            let slot = unsafe { *self.slots.get_unchecked(s) };
+            if slot.key == k {
+                return Some(slot);
             }
-            if sk == 0 {
+            if slot.key == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
         }
     }
 
-    /// Adds the weights of `features` to `scores` (length `n_classes`).
+    /// Adds the weights of `features` to `scores` (length `n_classes`). The table is far
+    /// bigger than the caches, so every probe is prefetched first: the memory loads of all
+    /// features overlap instead of waiting one after another.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
         for &f in features {
-            if let Some(r) = self.row(f) {
-                let (a, b) = (self.row_start[r] as usize, self.row_start[r + 1] as usize);
-                for j in a..b {
-                    let c = self.cls[j] as usize;
-                    if let Some(s) = scores.get_mut(c) {
-                        *s += self.w[j] as i32;
-                    }
+            prefetch(&self.slots[(nonzero(f) >> 20) as usize & self.mask]);
+        }
+        let mut found = [(0u32, 0u32); MAX_FEATURES];
+        let mut n = 0;
+        for &f in features {
+            if let Some(slot) = self.find(f) {
+                if n < MAX_FEATURES {
+                    prefetch(&self.entries[slot.start as usize]);
+                    found[n] = (slot.start, slot.len);
+                    n += 1;
+                }
+            }
+        }
+        for &(start, len) in &found[..n] {
+            for &e in &self.entries[start as usize..(start + len) as usize] {
+                if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                    *s += e as u16 as i16 as i32;
                 }
             }
         }
@@ -86,10 +119,11 @@ impl Weights {
         for (r, &k) in self.row_keys.iter().enumerate() {
             let (a, b) = (self.row_start[r] as usize, self.row_start[r + 1] as usize);
             let before = w.len();
-            for j in a..b {
-                if self.w[j].unsigned_abs() >= min_abs {
-                    cls.push(self.cls[j]);
-                    w.push(self.w[j]);
+            for &e in &self.entries[a..b] {
+                let (c, q) = ((e >> 16) as u8, e as u16 as i16);
+                if q.unsigned_abs() >= min_abs {
+                    cls.push(c);
+                    w.push(q);
                 }
             }
             if w.len() > before {
@@ -100,11 +134,15 @@ impl Weights {
         Weights::build(self.n_classes, row_keys, row_start, cls, w)
     }
 
+    pub fn max_abs(&self) -> u16 {
+        self.entries.iter().map(|&e| (e as u16 as i16).unsigned_abs()).max().unwrap_or(0)
+    }
+
     pub fn n_features(&self) -> usize {
         self.row_keys.len()
     }
     pub fn n_weights(&self) -> usize {
-        self.w.len()
+        self.entries.len()
     }
 
     pub fn write(&self, out: &mut Writer) {
@@ -114,8 +152,8 @@ impl Weights {
         // Row lengths (at most one entry per class, and classes fit a byte).
         let lens: Vec<u8> = self.row_start.windows(2).map(|p| (p[1] - p[0]) as u8).collect();
         out.bytes(&lens);
-        out.bytes(&self.cls);
-        out.i16s(&self.w);
+        out.bytes(&self.entries.iter().map(|&e| (e >> 16) as u8).collect::<Vec<_>>());
+        out.i16s(&self.entries.iter().map(|&e| e as u16 as i16).collect::<Vec<_>>());
     }
 
     pub fn read(r: &mut Reader) -> Result<Weights, ModelError> {
@@ -197,7 +235,9 @@ impl TrainWeights {
     /// The averaged weights, quantised to `i16` (one scale for the model, so that the largest
     /// weight fits); weights that round to zero are dropped. Scores only compare classes,
     /// so the scale itself need not be stored.
-    pub fn averaged(&self) -> Weights {
+    /// `prune` drops weights smaller than that many quantised units (of 32,000 for the
+    /// largest weight).
+    pub fn averaged(&self, prune: u16) -> Weights {
         let t = self.time as f64;
         let max = self.map.values().flatten().map(|e| (e.w - e.u / t).abs()).fold(1e-9, f64::max);
         let scale = (32000.0 / max).min(4096.0);
@@ -212,8 +252,8 @@ impl TrainWeights {
             for e in &self.map[&k] {
                 let avg = e.w - e.u / t;
                 let q = (avg * scale).round().clamp(i16::MIN as f64, i16::MAX as f64) as i16;
-                // Weights this small never change a decision; dropping them keeps the model small.
-                if q.unsigned_abs() >= 2 {
+                // Tiny weights rarely change a decision; dropping them keeps the model small.
+                if q.unsigned_abs() >= prune.max(1) {
                     row.push((e.cls as u8, q));
                 }
             }
@@ -243,7 +283,7 @@ mod tests {
         tw.tick();
         tw.update(&[10], 2, -1.0);
         tw.tick();
-        let w = tw.averaged();
+        let w = tw.averaged(1);
         let mut s = [0i32; 3];
         w.score(&[10, 20, 30], &mut s);
         assert!(s[1] > 0 && s[2] < 0 && s[0] == 0, "{s:?}");

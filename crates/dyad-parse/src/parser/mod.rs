@@ -36,12 +36,38 @@ impl DepParser {
     }
 }
 
-/// The highest-scoring valid class (SHIFT is always valid before the end).
+/// The highest-scoring valid class (SHIFT is always valid before the end). Validity is
+/// decided once per move type, not per class.
 pub fn best_valid<T: PartialOrd + Copy>(st: &State, scores: &[T]) -> usize {
+    use transition::{N_LABELS, REDUCE, SHIFT};
     let mut best = usize::MAX;
-    for c in 0..N_CLASSES {
-        if (best == usize::MAX || scores[c] > scores[best]) && st.is_valid(c) {
+    let mut consider = |c: usize| {
+        if best == usize::MAX || scores[c] > scores[best] {
             best = c;
+        }
+    };
+    if st.is_valid(SHIFT) {
+        consider(SHIFT);
+    }
+    if st.is_valid(REDUCE) {
+        consider(REDUCE);
+    }
+    // LEFT-ARC: valid for every label but root, or for none.
+    if st.is_valid(2) {
+        for l in 0..N_LABELS {
+            if l != transition::ROOT_LABEL as usize {
+                consider(2 + l);
+            }
+        }
+    }
+    let right = 2 + N_LABELS;
+    if st.is_valid(right + transition::ROOT_LABEL as usize) {
+        consider(right + transition::ROOT_LABEL as usize);
+    } else if st.is_valid(right) {
+        for l in 0..N_LABELS {
+            if l != transition::ROOT_LABEL as usize {
+                consider(right + l);
+            }
         }
     }
     best

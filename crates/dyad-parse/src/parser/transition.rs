@@ -12,7 +12,7 @@ pub const NONE: u32 = u32::MAX;
 pub const SHIFT: usize = 0;
 pub const REDUCE: usize = 1;
 // DEPREL_NAMES[1] is "root".
-const ROOT_LABEL: u8 = 1;
+pub const ROOT_LABEL: u8 = 1;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Move {

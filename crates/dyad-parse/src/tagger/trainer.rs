@@ -14,6 +14,8 @@ use crate::words::{analyse, Scratch, WordInfo};
 /// Shares of training sentences shown lower-cased and upper-cased each epoch.
 const LOWER_SHARE: f64 = 0.10;
 const UPPER_SHARE: f64 = 0.05;
+/// Weights under 1/320 of the largest are dropped (see the parser's `PRUNE`).
+const PRUNE: u16 = 100;
 
 pub fn ambiguity_lexicon(sentences: &[&Example]) -> FxHashMap<u64, u32> {
     let mut counts: FxHashMap<u64, [u32; N_TAGS]> = FxHashMap::default();
@@ -106,8 +108,8 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, fir
             }
         }
         let tagger = match first {
-            None => Tagger { weights: weights.averaged(), second: None, ambiguity: ambiguity.clone() },
-            Some(f) => Tagger { weights: f.weights.clone(), second: Some(weights.averaged()), ambiguity: ambiguity.clone() },
+            None => Tagger { weights: weights.averaged(PRUNE), second: None, ambiguity: ambiguity.clone() },
+            Some(f) => Tagger { weights: f.weights.clone(), second: Some(weights.averaged(PRUNE)), ambiguity: ambiguity.clone() },
         };
         let train_acc = 100.0 * right as f64 / total.max(1) as f64;
         if dev.is_empty() {
