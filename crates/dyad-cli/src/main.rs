@@ -36,6 +36,8 @@ enum Command {
     Stats(cmd::store::StatsArgs),
     /// List stored events as a readable table.
     Events(cmd::store::EventsArgs),
+    /// Tag and parse articles (or the words of a CoNLL-U file) into CoNLL-U; `parse train` trains a model.
+    Parse(cmd::parse::Args),
     /// Measure throughput and compile times.
     Bench(cmd::bench::Args),
 }
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Export(a) => cmd::store::export(a),
         Command::Stats(a) => cmd::store::stats(a),
         Command::Events(a) => cmd::store::events(a),
+        Command::Parse(a) => cmd::parse::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

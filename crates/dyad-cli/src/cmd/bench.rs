@@ -17,6 +17,8 @@ pub enum Bench {
     Code(super::code::BenchArgs),
     /// Coding into a fresh database vs. without one.
     Store(super::store::BenchArgs),
+    /// Parser model load time; tagging and tag + parse throughput on EWT and news.
+    Parse(super::parse::BenchArgs),
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -24,5 +26,6 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Bench::Ingest(b) => super::clean::bench(b),
         Bench::Code(b) => super::code::bench(b),
         Bench::Store(b) => super::store::bench(b),
+        Bench::Parse(b) => super::parse::bench(b),
     }
 }

@@ -8,6 +8,7 @@ pub mod dictionaries;
 pub mod eval;
 pub mod explain;
 pub mod input;
+pub mod parse;
 pub mod store;
 pub mod validate;
 pub mod who;
