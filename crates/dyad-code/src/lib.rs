@@ -48,6 +48,9 @@ pub struct CoderOptions {
     /// and "refused/declined/failed to VERB" is a rejection (12x) rather than no event.
     /// PETRARCH codes "will meet" as a meeting and a refusal only through its patterns.
     pub dyad_modality: bool,
+    /// In caseless sentences, let the built-in tagger (`dyad_parse`) rescue verb forms the
+    /// word-window heuristics take for nouns ("police on sunday arrested").
+    pub tagger: bool,
 }
 
 impl CoderOptions {
@@ -59,7 +62,7 @@ impl CoderOptions {
                 dyad_dict::load::detect(std::path::Path::new(&v.at.file), "")
                     .is_some_and(|k| k.format == dyad_dict::Format::Dyad)
             });
-        CoderOptions { targetless: dyad, dyad_modality: dyad }
+        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true }
     }
 }
 
@@ -159,7 +162,7 @@ impl Coder {
     /// full name had appeared.
     pub fn resolve(&self, text: &str, date: Option<chrono::NaiveDate>) -> Vec<(String, Vec<String>)> {
         let seen = (0..self.dicts.actors.len() as u32).collect();
-        let t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen);
+        let t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen, false);
         mention::build(&t, &self.dicts, date)
             .iter()
             .map(|m| {

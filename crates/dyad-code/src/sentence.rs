@@ -64,7 +64,7 @@ pub fn analyse(
     memory: &mut Memory,
     explain: bool,
 ) -> Analysis {
-    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen);
+    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
     let mut mentions = mention::build(&tagged, d, date);
     memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == ActorKind::Person, &c.countries);
     // "the country" with no country named before it stands for nothing: not an actor.

@@ -4,6 +4,7 @@
 use crate::compile::{Compiled, NameKind, NounHit, UNKNOWN};
 use crate::normalize::{split_words, Word};
 use chrono::NaiveDate;
+use dyad_doc::Upos;
 use dyad_dict::{Dictionaries, DiscardScope};
 use rustc_hash::FxHashSet;
 
@@ -55,6 +56,7 @@ impl Tagged {
         char_base: usize,
         date: Option<NaiveDate>,
         seen: &FxHashSet<u32>,
+        use_tagger: bool,
     ) -> Self {
         let words = split_words(text, char_base);
         let ids: Vec<u32> = words.iter().map(|w| c.vocab.get(&w.norm)).collect();
@@ -152,6 +154,11 @@ impl Tagged {
         }
         let lexical: Vec<&Word> = words.iter().filter(|w| !w.punct).collect();
         let title_case = lexical.len() >= 3 && lexical.iter().filter(|w| w.capitalized).count() * 10 >= lexical.len() * 6;
+        // The tagger's part of speech for each word, read only when the heuristics take a verb
+        // form for a noun in a caseless sentence with an actor or agent: without capitals the
+        // heuristics are half blind, and tagging costs more than the rest of coding together
+        // (on mixed-case news it gained 1–3 records per set at half the speed: docs/accuracy.md).
+        let mut upos: Option<Vec<Upos>> = None;
         let mut verbs = Vec::new();
         let mut n = 0;
         let mut i = 0;
@@ -194,10 +201,29 @@ impl Tagged {
                     // "U.S. Treasury Butcher": a capitalised form inside a sentence is a name,
                     // unless the sentence is a title-case headline.
                     let capital_name = words[i].capitalized && i > 0 && !words[i - 1].punct && !title_case;
-                    let noun_use = noun_use(&words, i, |k| in_noun[k])
-                        || (bare && role_after && name_before)
-                        || after_the_name
-                        || capital_name;
+                    let heuristic = || {
+                        noun_use(&words, i, |k| in_noun[k]) || (bare && role_after && name_before) || after_the_name || capital_name
+                    };
+                    // The tagger rescues verbs the heuristics take for nouns ("police on sunday
+                    // arrested"); right after a determiner or possessive ("the arrested men",
+                    // which UD tags VERB) the form is a noun modifier all the same. "-ing"
+                    // forms after a noun are mostly reduced relatives ("the roads leading into
+                    // Mordor"): the heuristics keep those. Its NOUN tags are not trusted over
+                    // the heuristics: measured, they cost more events than they saved
+                    // (docs/accuracy.md).
+                    let mut noun_use = heuristic();
+                    // Right after a determiner, possessive, preposition or number the form is a
+                    // noun whatever the tag says ("the attack", "of support"): no tagging there.
+                    let plainly_noun = i > 0 && {
+                        let p = &words[i - 1];
+                        DETERMINERS.contains(&p.norm.as_str()) || p.possessive || NOUN_PREPOSITIONS.contains(&p.norm.as_str()) || is_number(&p.norm)
+                    };
+                    if noun_use && use_tagger && caseless && !plainly_noun && !nouns.is_empty() && !form.ends_with("ing") {
+                        let tags = upos.get_or_insert_with(|| tag_words(text, char_base, &words));
+                        if tags.get(i + len - 1) == Some(&Upos::VERB) {
+                            noun_use = false;
+                        }
+                    }
                     // A verb phrase must not run into an actor name.
                     let clipped = nouns.get(n).is_some_and(|m| m.start < i + len);
                     let nominal = noun_use && nominal_use(&words, i, len);
@@ -230,6 +256,20 @@ impl Tagged {
         Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard }
     }
 }
+
+/// UPOS of each word from the built-in tagger (`dyad_parse`), reading the words as written.
+fn tag_words(text: &str, char_base: usize, words: &[Word]) -> Vec<Upos> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |c: usize| chars.get(c - char_base).map(|x| x.0).unwrap_or(text.len());
+    let forms: Vec<&str> = words.iter().map(|w| &text[byte_at(w.char_start)..byte_at(w.char_end)]).collect();
+    if forms.len() > MAX_TAGGED_WORDS {
+        return Vec::new();
+    }
+    dyad_parse::Parser::builtin().analyse(&forms, false, |a| a.tags.to_vec())
+}
+
+/// Longer "sentences" (run-together tables, lists) are not tagged: the heuristics decide.
+const MAX_TAGGED_WORDS: usize = 400;
 
 /// Short words that coincide with acronyms of actors ("us", "who", "is", "map", "ice"): in
 /// caseless text they are read as the words.

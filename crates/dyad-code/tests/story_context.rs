@@ -116,3 +116,21 @@ fn police_dispersing_and_charging_crowds() {
     assert_eq!(t("Kenyan police opened fire to disperse the protesters."), ["KENCOP 175 ---CVL"]);
     assert_eq!(t("Kenyan police dispersed the crowd."), ["KENCOP 175 ---CVL"]);
 }
+
+#[test]
+fn the_tagger_rescues_verbs_in_caseless_text() {
+    let dicts = &dyad_dict::builtin().dicts;
+    let with = |tagger: bool, text: &str| {
+        let options = dyad_code::CoderOptions { tagger, ..dyad_code::CoderOptions::for_dictionaries(dicts) };
+        let coder = dyad_code::Coder::with_options(dicts, options);
+        let doc = dyad_segment::segment_text(text);
+        triples(&coder.code_document(&doc))
+    };
+    // "in ahmedabad arrested": a preposition and an unknown lowercase word before the verb
+    // form read as a noun phrase to the heuristics; the tagger sees the verb.
+    let text = "police in ahmedabad arrested two men.";
+    assert_eq!(with(true, text), ["---COP 173 "]);
+    assert!(with(false, text).is_empty(), "without the tagger: {:?}", with(false, text));
+    // "the arrested men": a participle after a determiner is never a predicate.
+    assert!(with(true, "the arrested men were released by police.").iter().all(|t| !t.contains(" 173 ")));
+}
