@@ -110,10 +110,37 @@ impl Memory {
             .map(|m| (m.start, m.codes()))
             .filter(|(_, c)| !c.is_empty());
         let first = first.as_ref();
+        // Named persons of this sentence (end word, codes), for an object "him".
+        let earlier_persons: Vec<(usize, Vec<String>)> = mentions
+            .iter()
+            .flat_map(|m| &m.units)
+            .filter(|u| u.pronoun.is_none() && u.person_like && !u.codes.is_empty())
+            .map(|u| (u.end, u.codes.clone()))
+            .collect();
         // Third-person pronouns first: the speaker may be "he".
         for m in mentions.iter_mut() {
             for u in &mut m.units {
                 match u.pronoun.as_deref() {
+                    // "Putin congratulated Xi ... and invited him": an object "him" is not the
+                    // sentence's subject; it is the last other person named before it.
+                    // ("Putin invited Kim to visit him": in Kim's infinitive "him" is Putin,
+                    // so a "to" between the other person and "him" keeps the subject.)
+                    Some("him")
+                        if first.is_some_and(|(start, _)| *start < u.start)
+                            && earlier_persons
+                                .iter()
+                                .rev()
+                                .find(|(end, c)| *end <= u.start && Some(c) != first.map(|(_, c)| c))
+                                .is_some_and(|(end, _)| !t.words[*end..u.start].iter().any(|w| w.norm == "to")) =>
+                    {
+                        let subject = first.map(|(_, c)| c);
+                        let other = earlier_persons.iter().rev().find(|(end, c)| *end <= u.start && Some(c) != subject);
+                        if let Some((_, c)) = other {
+                            u.codes = c.clone();
+                        } else if let Some(p) = self.recent_person(subject) {
+                            u.codes = p;
+                        }
+                    }
                     Some("he" | "she" | "him") => {
                         // Else the sentence's own first actor before it ("Frodo said he ...").
                         let own = || first.filter(|(start, _)| *start < u.start).map(|(_, c)| c.clone());

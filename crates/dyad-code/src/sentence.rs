@@ -83,17 +83,53 @@ pub fn analyse(
         Vec::new()
     } else {
         // Event nouns ("their meeting with") follow dyad's conventions only.
-        tagged
-            .verbs
-            .iter()
-            .filter(|v| !v.nominal || options.targetless)
-            .map(|v| decide(c, d, options, &tagged, &mentions, v))
-            .collect()
+        let mut decisions: Vec<VerbDecision> = Vec::new();
+        for v in tagged.verbs.iter().filter(|v| !v.nominal || options.targetless) {
+            // "Putin congratulated Xi ... and invited him": a verb right after "and" shares the
+            // subject of the verb before it (coordinated predicates).
+            let shared = decisions.last().filter(|p| coordinated(&tagged, &p.verb, v)).and_then(|p| {
+                if p.passive {
+                    None
+                } else {
+                    p.coding.source
+                }
+            });
+            decisions.push(decide(c, d, options, &tagged, &mentions, v, shared));
+        }
+        decisions
     };
     Analysis { tagged, mentions, decisions, discard }
 }
 
-fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> VerbDecision {
+/// Whether `v` is coordinated with the verb `prev` before it: "and" (or ", and", "and then")
+/// right before `v`, with no other verb, clause word or quotation between them.
+fn coordinated(t: &Tagged, prev: &VerbMatch, v: &VerbMatch) -> bool {
+    if prev.nominal || v.nominal || v.start < 1 || prev.end > v.start {
+        return false;
+    }
+    let mut k = v.start - 1;
+    if t.words[k].norm == "then" && k > 0 {
+        k -= 1;
+    }
+    if t.words[k].norm != "and" {
+        return false;
+    }
+    (prev.end..k).all(|j| {
+        let w = &t.words[j];
+        !t.verb_start[j] && !(w.punct && matches!(w.norm.as_str(), ";" | ":" | "\"")) && !matches!(w.norm.as_str(), "who" | "which" | "that" | "when" | "while" | "after" | "before" | "because")
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    c: &Compiled,
+    d: &Dictionaries,
+    options: CoderOptions,
+    t: &Tagged,
+    mentions: &[Mention],
+    v: &VerbMatch,
+    shared_subject: Option<usize>,
+) -> VerbDecision {
     let entry = &d.verbs[v.entry as usize];
     let mut candidates = Vec::new();
     for p in &c.patterns[v.entry as usize] {
@@ -135,7 +171,7 @@ fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, men
         }
     } else {
         if source.is_none() {
-            source = clause::subject(t, mentions, v.start).filter(|s| Some(*s) != target);
+            source = shared_subject.or_else(|| clause::subject(t, mentions, v.start)).filter(|s| Some(*s) != target);
         }
         if target.is_none() {
             target = clause::object(t, mentions, after, source);
