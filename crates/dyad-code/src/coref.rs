@@ -20,6 +20,9 @@ pub struct Memory {
     pub subject: Option<Vec<String>>,
     /// Country codes named so far, most recent last: "the country", "the government".
     pub countries: Vec<String>,
+    /// Codes of groups (agents without a person: "police", "protesters", "the rebels"),
+    /// most recent last: what "they" and "them" refer to.
+    pub groups: Vec<Vec<String>>,
 }
 
 /// Verbs that frame reported speech ("X said", "his message read").
@@ -110,6 +113,17 @@ impl Memory {
             .map(|m| (m.start, m.codes()))
             .filter(|(_, c)| !c.is_empty());
         let first = first.as_ref();
+        // "they"/"them": the last group named before it in this sentence, else in the story.
+        let groups_here: Vec<(usize, Vec<String>)> =
+            mentions.iter().flat_map(|m| &m.units).filter(|u| is_group(u)).map(|u| (u.end, u.codes.clone())).collect();
+        for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
+            if matches!(u.pronoun.as_deref(), Some("they" | "them")) {
+                let here = groups_here.iter().rev().find(|(end, _)| *end <= u.start).map(|(_, c)| c.clone());
+                if let Some(c) = here.or_else(|| self.groups.last().cloned()) {
+                    u.codes = c;
+                }
+            }
+        }
         // Named persons of this sentence (end word, codes), for an object "him".
         let earlier_persons: Vec<(usize, Vec<String>)> = mentions
             .iter()
@@ -195,10 +209,22 @@ impl Memory {
                         }
                     }
                     self.remember(u, &is_person);
+                    if is_group(u) {
+                        self.groups.retain(|g| *g != u.codes);
+                        self.groups.push(u.codes.clone());
+                        if self.groups.len() > 8 {
+                            self.groups.remove(0);
+                        }
+                    }
                 }
             }
         }
     }
+}
+
+/// A group: agents and no person or office ("police", "the protesters", "Indian troops").
+fn is_group(u: &Unit) -> bool {
+    u.pronoun.is_none() && !u.agents.is_empty() && !u.person_like && !u.codes.is_empty()
 }
 
 /// The speaker of this sentence's quotation: the actor of a speech verb outside the quotes —

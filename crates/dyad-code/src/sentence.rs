@@ -69,6 +69,8 @@ pub fn analyse(
     memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == ActorKind::Person, &c.countries);
     // "the country" with no country named before it stands for nothing: not an actor.
     mentions.retain(|m| !m.units.iter().all(|u| u.definite && u.codes.is_empty()));
+    // "they" with no group named before stands for nothing: not an actor (and no subject).
+    mentions.retain(|m| !m.units.iter().all(|u| matches!(u.pronoun.as_deref(), Some("they" | "them")) && u.codes.is_empty()));
     let discard = tagged.discard.map(|(s, _, _)| s);
     // Without any actor no verb can make an event, except an agentless passive arrest (the
     // police are implicit): skip pattern matching otherwise (unless explaining).

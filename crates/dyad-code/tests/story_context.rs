@@ -134,3 +134,11 @@ fn the_tagger_rescues_verbs_in_caseless_text() {
     // "the arrested men": a participle after a determiner is never a predicate.
     assert!(with(true, "the arrested men were released by police.").iter().all(|t| !t.contains(" 173 ")));
 }
+
+#[test]
+fn they_is_the_last_group_named() {
+    let text = "Kenyan police reached the village on Monday. They arrested five men.";
+    assert_eq!(triples(&code_with(text, |_| {})), ["KENCOP 173 "]);
+    // No group before it: "they" is no actor and takes no role.
+    assert!(code_with("They arrested five men.", |_| {}).is_empty());
+}
