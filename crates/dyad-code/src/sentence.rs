@@ -334,16 +334,17 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 /// in principle"; restricting to 034/035 costs 21 ConfliBERT records),
 /// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
 /// military posture (15: "launched war games"), rejections (12: "rejected the plan"),
-/// arrests and repression by an actor whose victims are no actor (173, 175: "police arrested
-/// four persons", "police fired tear gas"), and force whose victims are no actor (18–20:
+/// seizures, arrests and repression by an actor whose victims are no actor (171, 173, 175:
+/// "police seized weapons", "rioters looted shops", "police arrested four persons", "police
+/// fired tear gas"), and force whose victims are no actor (18–20:
 /// "police killed two persons" when the victims are written, not mutual fighting; see
 /// `decide`).
-/// Not bare statements (010), appeals, demands, accusations or force, which are about someone.
+/// Not bare statements (010), appeals, demands, accusations or threats, which are about someone.
 pub fn targetless_code(code: &str) -> bool {
     let root = code.get(..2).unwrap_or(code);
     match root {
         "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017"),
-        "17" => code.len() >= 3 && matches!(&code[..3], "173" | "175"),
+        "17" => code.len() >= 3 && matches!(&code[..3], "171" | "173" | "175"),
         "18" | "19" | "20" => true,
         "03" | "08" | "09" | "12" | "14" | "15" => true,
         _ => false,

@@ -142,3 +142,9 @@ fn they_is_the_last_group_named() {
     // No group before it: "they" is no actor and takes no role.
     assert!(code_with("They arrested five men.", |_| {}).is_empty());
 }
+
+#[test]
+fn seized_weapons_are_property_without_an_owner() {
+    assert_eq!(triples(&code_with("Kenyan police recovered weapons and explosives from the house.", |_| {})), ["KENCOP 1711 "]);
+    assert!(code_with("The Kenyan economy recovered quickly.", |_| {}).is_empty());
+}
