@@ -17,6 +17,8 @@ pub struct Weights {
     /// One slot is 16 bytes, so a probe touches one cache line.
     slots: Vec<Slot>,
     mask: usize,
+    /// 64 − log2(table size).
+    shift: u32,
     /// Per row, in row order: its key and where its entries start (for saving).
     row_keys: Vec<u64>,
     row_start: Vec<u32>,
@@ -43,9 +45,11 @@ fn slot_tag(key: u64) -> u32 {
     (key as u32) | 1
 }
 
+/// The slot of a key is its top bits: rows are saved in key order, so building the table
+/// at load time writes it front to back (no cache misses), which keeps loading fast.
 #[inline(always)]
-fn slot_index(key: u64, mask: usize) -> usize {
-    (key >> 32) as usize & mask
+fn slot_index(key: u64, shift: u32) -> usize {
+    (key >> shift) as usize
 }
 
 /// Most features one decision has (the scorer keeps per-feature state on the stack).
@@ -66,10 +70,11 @@ impl Weights {
     fn build(n_classes: usize, row_keys: Vec<u64>, row_start: Vec<u32>, cls: Vec<u8>, w: Vec<i16>) -> Weights {
         let size = (row_keys.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
+        let shift = 64 - size.trailing_zeros();
         let mut slots = vec![Slot::default(); size];
         for (r, &k) in row_keys.iter().enumerate() {
             let tag = slot_tag(k);
-            let mut s = slot_index(k, mask);
+            let mut s = slot_index(k, shift);
             while slots[s].tag != 0 {
                 s = (s + 1) & mask;
             }
@@ -77,14 +82,14 @@ impl Weights {
             slots[s] = Slot { tag, start_len: row_start[r] << 8 | len };
         }
         let entries = cls.iter().zip(&w).map(|(&c, &w)| (c as u32) << 16 | w as u16 as u32).collect();
-        Weights { n_classes, slots, mask, row_keys, row_start, entries }
+        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries }
     }
 
     /// Start and length of the row of `key`.
     #[inline(always)]
     fn find(&self, key: u64) -> Option<(usize, usize)> {
         let tag = slot_tag(key);
-        let mut s = slot_index(key, self.mask);
+        let mut s = slot_index(key, self.shift);
         loop {
             // SAFETY: `s` is masked to the table size.
             let slot = unsafe { *self.slots.get_unchecked(s) };
@@ -104,7 +109,7 @@ impl Weights {
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
         for &f in features {
-            prefetch(&self.slots[slot_index(f, self.mask)]);
+            prefetch(&self.slots[slot_index(f, self.shift)]);
         }
         let mut found = [(0u32, 0u32); MAX_FEATURES];
         let mut n = 0;

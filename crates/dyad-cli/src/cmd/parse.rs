@@ -163,8 +163,35 @@ fn read_conllu(path: &Path) -> anyhow::Result<Vec<conllu::Sentence>> {
 }
 
 fn run_conllu(parser: &Parser, path: &Path, do_score: bool, threads: usize, load: std::time::Duration) -> anyhow::Result<ExitCode> {
-    let gold = read_conllu(path)?;
-    let mut pred = gold.clone();
+    let mut pred = read_conllu(path)?;
+    // What scoring needs of the gold columns (the other columns are left empty, which costs
+    // no memory): a full second copy of a large treebank would double the peak.
+    let gold: Vec<conllu::Sentence> = if do_score {
+        pred.iter()
+            .map(|s| conllu::Sentence {
+                comments: Vec::new(),
+                line: s.line,
+                words: s
+                    .words
+                    .iter()
+                    .map(|w| conllu::Word {
+                        form: String::new(),
+                        lemma: w.lemma.clone(),
+                        upos: w.upos.clone(),
+                        xpos: String::new(),
+                        feats: String::new(),
+                        head: w.head,
+                        deprel: w.deprel.clone(),
+                        deps: String::new(),
+                        misc: String::new(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sentences = pred.len();
     let start = Instant::now();
     pool(threads)?.install(|| pred.par_iter_mut().for_each(|s| parser.annotate(s)));
     let secs = start.elapsed().as_secs_f64();
@@ -183,20 +210,20 @@ fn run_conllu(parser: &Parser, path: &Path, do_score: bool, threads: usize, load
     let s = score::score(&gold, &pred);
     if std::io::stdout().is_terminal() {
         println!("file        {}", path.display());
-        println!("sentences   {}", gold.len());
+        println!("sentences   {sentences}");
         println!("words       {}", s.words);
         println!("UPOS        {:.2}", s.pct(s.upos));
         println!("lemma       {:.2}", s.pct(s.lemma));
         println!("UAS         {:.2}", s.pct(s.uas));
         println!("LAS         {:.2}", s.pct(s.las));
         println!("model load  {:.1} ms", load.as_secs_f64() * 1e3);
-        println!("speed       {:.0} sentences/s, {:.0} words/s ({} thread{})", gold.len() as f64 / secs, s.words as f64 / secs, threads, if threads == 1 { "" } else { "s" });
+        println!("speed       {:.0} sentences/s, {:.0} words/s ({} thread{})", sentences as f64 / secs, s.words as f64 / secs, threads, if threads == 1 { "" } else { "s" });
     } else {
         let json = serde_json::json!({
-            "file": path.display().to_string(), "sentences": gold.len(), "words": s.words,
+            "file": path.display().to_string(), "sentences": sentences, "words": s.words,
             "upos": round2(s.pct(s.upos)), "lemma": round2(s.pct(s.lemma)),
             "uas": round2(s.pct(s.uas)), "las": round2(s.pct(s.las)),
-            "load_ms": round2(load.as_secs_f64() * 1e3), "sentences_per_s": (gold.len() as f64 / secs).round(),
+            "load_ms": round2(load.as_secs_f64() * 1e3), "sentences_per_s": (sentences as f64 / secs).round(),
         });
         println!("{json}");
     }
