@@ -24,7 +24,16 @@ pub struct Weights {
     row_start: Vec<u32>,
     /// Entries: class in the high 16 bits, weight (`i16`) in the low 16.
     entries: Vec<u32>,
+    /// Rows with many classes (the parser's common features) again as dense `i16` rows of
+    /// `stride` weights: adding them is a vectorised loop instead of a scatter.
+    dense: Vec<i16>,
+    stride: usize,
 }
+
+/// Rows with at least this share of the classes (1/8) and this many entries are also kept dense.
+const DENSE_MIN: u32 = 6;
+/// The length byte that marks a dense row (a sparse row never has 255 entries).
+const DENSE: u32 = 0xff;
 
 /// A table slot in 8 bytes, so that a cache line holds eight: the key's low 32 bits (the
 /// slot index comes from its high bits, so two keys that share both are as rare as a
@@ -72,17 +81,29 @@ impl Weights {
         let mask = size - 1;
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![Slot::default(); size];
+        let stride = n_classes.next_multiple_of(16);
+        let mut dense = Vec::new();
         for (r, &k) in row_keys.iter().enumerate() {
             let tag = slot_tag(k);
             let mut s = slot_index(k, shift);
             while slots[s].tag != 0 {
                 s = (s + 1) & mask;
             }
-            let len = row_start[r + 1] - row_start[r];
-            slots[s] = Slot { tag, start_len: row_start[r] << 8 | len };
+            let (a, b) = (row_start[r], row_start[r + 1]);
+            let len = b - a;
+            slots[s] = if len >= DENSE_MIN.max(n_classes as u32 / 8) {
+                let at = dense.len() / stride;
+                dense.resize(dense.len() + stride, 0i16);
+                for j in a as usize..b as usize {
+                    dense[at * stride + cls[j] as usize] = w[j];
+                }
+                Slot { tag, start_len: (at as u32) << 8 | DENSE }
+            } else {
+                Slot { tag, start_len: a << 8 | len }
+            };
         }
         let entries = cls.iter().zip(&w).map(|(&c, &w)| (c as u32) << 16 | w as u16 as u32).collect();
-        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries }
+        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries, dense, stride }
     }
 
     /// Start and length of the row of `key`.
@@ -116,7 +137,11 @@ impl Weights {
         for &f in features {
             if let Some((start, len)) = self.find(f) {
                 if n < MAX_FEATURES {
-                    prefetch(&self.entries[start.min(self.entries.len().saturating_sub(1))]);
+                    if len as u32 == DENSE {
+                        prefetch(&self.dense[start * self.stride]);
+                    } else {
+                        prefetch(&self.entries[start.min(self.entries.len().saturating_sub(1))]);
+                    }
                     found[n] = (start as u32, len as u32);
                     n += 1;
                 }
@@ -124,7 +149,15 @@ impl Weights {
         }
         // Classes were checked against `n_classes` when the table was built or read.
         assert!(scores.len() >= self.n_classes);
+        let n_classes = self.n_classes;
         for &(start, len) in &found[..n] {
+            if len == DENSE {
+                let row = &self.dense[start as usize * self.stride..][..n_classes];
+                for (s, &w) in scores[..n_classes].iter_mut().zip(row) {
+                    *s += w as i32;
+                }
+                continue;
+            }
             let Some(row) = self.entries.get(start as usize..(start + len) as usize) else { continue };
             for &e in row {
                 // SAFETY: every entry's class is below `n_classes` ≤ `scores.len()`.
@@ -197,7 +230,7 @@ impl Weights {
         if row_start.windows(2).any(|p| p[0] > p[1]) || row_start.last().map(|&e| e as usize) != Some(w.len()) {
             return Err(ModelError::Corrupt("weight rows out of order".into()));
         }
-        if w.len() >= MAX_ENTRIES || n_classes > 255 {
+        if w.len() >= MAX_ENTRIES || n_classes >= 255 {
             return Err(ModelError::Corrupt("weight table too large".into()));
         }
         if cls.iter().any(|&c| c as usize >= n_classes) {
