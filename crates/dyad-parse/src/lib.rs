@@ -36,6 +36,8 @@ pub use display::tree_text;
 
 /// The model built into dyad (trained on UD English EWT; see `model/README.md`).
 static BUILTIN_MODEL: &[u8] = include_bytes!("../model/en_ewt.dyadparse");
+/// Size of the built-in model file.
+pub const BUILTIN_MODEL_BYTES: usize = include_bytes!("../model/en_ewt.dyadparse").len();
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {

@@ -17,19 +17,48 @@ pub struct Weights {
     /// One slot is 16 bytes, so a probe touches one cache line.
     slots: Vec<Slot>,
     mask: usize,
+    /// 64 − log2(table size).
+    shift: u32,
     /// Per row, in row order: its key and where its entries start (for saving).
     row_keys: Vec<u64>,
     row_start: Vec<u32>,
     /// Entries: class in the high 16 bits, weight (`i16`) in the low 16.
     entries: Vec<u32>,
+    /// Rows with many classes (the parser's common features) again as dense `i16` rows of
+    /// `stride` weights: adding them is a vectorised loop instead of a scatter.
+    dense: Vec<i16>,
+    stride: usize,
 }
 
+/// Rows with at least this share of the classes (1/8) and this many entries are also kept dense.
+const DENSE_MIN: u32 = 6;
+/// The length byte that marks a dense row (a sparse row never has 255 entries).
+const DENSE: u32 = 0xff;
+
+/// A table slot in 8 bytes, so that a cache line holds eight: the key's low 32 bits (the
+/// slot index comes from its high bits, so two keys that share both are as rare as a
+/// 64-bit collision in practice), and the row's start (24 bits) and length (8 bits).
 #[derive(Clone, Copy, Default)]
-#[repr(C, align(16))]
+#[repr(C, align(8))]
 struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
+    tag: u32,
+    start_len: u32,
+}
+
+/// Rows can start at most this far into the entries (24 bits).
+const MAX_ENTRIES: usize = 1 << 24;
+
+#[inline(always)]
+fn slot_tag(key: u64) -> u32 {
+    // Never 0, which marks an empty slot.
+    (key as u32) | 1
+}
+
+/// The slot of a key is its top bits: rows are saved in key order, so building the table
+/// at load time writes it front to back (no cache misses), which keeps loading fast.
+#[inline(always)]
+fn slot_index(key: u64, shift: u32) -> usize {
+    (key >> shift) as usize
 }
 
 /// Most features one decision has (the scorer keeps per-feature state on the stack).
@@ -45,39 +74,50 @@ fn prefetch<T>(p: *const T) {
     let _ = p;
 }
 
-#[inline(always)]
-fn nonzero(key: u64) -> u64 {
-    key | 1
-}
 
 impl Weights {
     fn build(n_classes: usize, row_keys: Vec<u64>, row_start: Vec<u32>, cls: Vec<u8>, w: Vec<i16>) -> Weights {
         let size = (row_keys.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
+        let shift = 64 - size.trailing_zeros();
         let mut slots = vec![Slot::default(); size];
+        let stride = n_classes.next_multiple_of(16);
+        let mut dense = Vec::new();
         for (r, &k) in row_keys.iter().enumerate() {
-            let k = nonzero(k);
-            let mut s = (k >> 20) as usize & mask;
-            while slots[s].key != 0 && slots[s].key != k {
+            let tag = slot_tag(k);
+            let mut s = slot_index(k, shift);
+            while slots[s].tag != 0 {
                 s = (s + 1) & mask;
             }
-            slots[s] = Slot { key: k, start: row_start[r], len: row_start[r + 1] - row_start[r] };
+            let (a, b) = (row_start[r], row_start[r + 1]);
+            let len = b - a;
+            slots[s] = if len >= DENSE_MIN.max(n_classes as u32 / 8) {
+                let at = dense.len() / stride;
+                dense.resize(dense.len() + stride, 0i16);
+                for j in a as usize..b as usize {
+                    dense[at * stride + cls[j] as usize] = w[j];
+                }
+                Slot { tag, start_len: (at as u32) << 8 | DENSE }
+            } else {
+                Slot { tag, start_len: a << 8 | len }
+            };
         }
         let entries = cls.iter().zip(&w).map(|(&c, &w)| (c as u32) << 16 | w as u16 as u32).collect();
-        Weights { n_classes, slots, mask, row_keys, row_start, entries }
+        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries, dense, stride }
     }
 
+    /// Start and length of the row of `key`.
     #[inline(always)]
-    fn find(&self, key: u64) -> Option<Slot> {
-        let k = nonzero(key);
-        let mut s = (k >> 20) as usize & self.mask;
+    fn find(&self, key: u64) -> Option<(usize, usize)> {
+        let tag = slot_tag(key);
+        let mut s = slot_index(key, self.shift);
         loop {
             // SAFETY: `s` is masked to the table size.
             let slot = unsafe { *self.slots.get_unchecked(s) };
-            if slot.key == k {
-                return Some(slot);
+            if slot.tag == tag {
+                return Some(((slot.start_len >> 8) as usize, (slot.start_len & 0xff) as usize));
             }
-            if slot.key == 0 {
+            if slot.tag == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
@@ -90,24 +130,38 @@ impl Weights {
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
         for &f in features {
-            prefetch(&self.slots[(nonzero(f) >> 20) as usize & self.mask]);
+            prefetch(&self.slots[slot_index(f, self.shift)]);
         }
         let mut found = [(0u32, 0u32); MAX_FEATURES];
         let mut n = 0;
         for &f in features {
-            if let Some(slot) = self.find(f) {
+            if let Some((start, len)) = self.find(f) {
                 if n < MAX_FEATURES {
-                    prefetch(&self.entries[slot.start as usize]);
-                    found[n] = (slot.start, slot.len);
+                    if len as u32 == DENSE {
+                        prefetch(&self.dense[start * self.stride]);
+                    } else {
+                        prefetch(&self.entries[start.min(self.entries.len().saturating_sub(1))]);
+                    }
+                    found[n] = (start as u32, len as u32);
                     n += 1;
                 }
             }
         }
+        // Classes were checked against `n_classes` when the table was built or read.
+        assert!(scores.len() >= self.n_classes);
+        let n_classes = self.n_classes;
         for &(start, len) in &found[..n] {
-            for &e in &self.entries[start as usize..(start + len) as usize] {
-                if let Some(s) = scores.get_mut((e >> 16) as usize) {
-                    *s += e as u16 as i16 as i32;
+            if len == DENSE {
+                let row = &self.dense[start as usize * self.stride..][..n_classes];
+                for (s, &w) in scores[..n_classes].iter_mut().zip(row) {
+                    *s += w as i32;
                 }
+                continue;
+            }
+            let Some(row) = self.entries.get(start as usize..(start + len) as usize) else { continue };
+            for &e in row {
+                // SAFETY: every entry's class is below `n_classes` ≤ `scores.len()`.
+                unsafe { *scores.get_unchecked_mut((e >> 16) as usize) += e as u16 as i16 as i32 };
             }
         }
     }
@@ -175,6 +229,9 @@ impl Weights {
         }
         if row_start.windows(2).any(|p| p[0] > p[1]) || row_start.last().map(|&e| e as usize) != Some(w.len()) {
             return Err(ModelError::Corrupt("weight rows out of order".into()));
+        }
+        if w.len() >= MAX_ENTRIES || n_classes >= 255 {
+            return Err(ModelError::Corrupt("weight table too large".into()));
         }
         if cls.iter().any(|&c| c as usize >= n_classes) {
             return Err(ModelError::Corrupt("a weight names a class the model does not have".into()));

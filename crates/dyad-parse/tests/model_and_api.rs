@@ -135,3 +135,18 @@ fn malformed_conllu_names_file_and_line() {
     let e = conllu::to_document("1\tx\n", "t.conllu").unwrap_err();
     assert_eq!(e.line, 1);
 }
+
+#[test]
+fn tokenizer_gives_the_fixture_words() {
+    for s in conllu::read(SMALL, "small.conllu").unwrap() {
+        let text = s.comment("text").unwrap();
+        let doc = dyad_segment::segment_text(text);
+        let ours: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
+        let gold: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        assert_eq!(ours, gold, "{text}");
+        // Offsets are exact: each token's text is where its offsets say.
+        for t in &doc.tokens {
+            assert_eq!(&text[t.start..t.end], doc.token_text(t));
+        }
+    }
+}

@@ -163,8 +163,35 @@ fn read_conllu(path: &Path) -> anyhow::Result<Vec<conllu::Sentence>> {
 }
 
 fn run_conllu(parser: &Parser, path: &Path, do_score: bool, threads: usize, load: std::time::Duration) -> anyhow::Result<ExitCode> {
-    let gold = read_conllu(path)?;
-    let mut pred = gold.clone();
+    let mut pred = read_conllu(path)?;
+    // What scoring needs of the gold columns (the other columns are left empty, which costs
+    // no memory): a full second copy of a large treebank would double the peak.
+    let gold: Vec<conllu::Sentence> = if do_score {
+        pred.iter()
+            .map(|s| conllu::Sentence {
+                comments: Vec::new(),
+                line: s.line,
+                words: s
+                    .words
+                    .iter()
+                    .map(|w| conllu::Word {
+                        form: String::new(),
+                        lemma: w.lemma.clone(),
+                        upos: w.upos.clone(),
+                        xpos: String::new(),
+                        feats: String::new(),
+                        head: w.head,
+                        deprel: w.deprel.clone(),
+                        deps: String::new(),
+                        misc: String::new(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sentences = pred.len();
     let start = Instant::now();
     pool(threads)?.install(|| pred.par_iter_mut().for_each(|s| parser.annotate(s)));
     let secs = start.elapsed().as_secs_f64();
@@ -183,20 +210,20 @@ fn run_conllu(parser: &Parser, path: &Path, do_score: bool, threads: usize, load
     let s = score::score(&gold, &pred);
     if std::io::stdout().is_terminal() {
         println!("file        {}", path.display());
-        println!("sentences   {}", gold.len());
+        println!("sentences   {sentences}");
         println!("words       {}", s.words);
         println!("UPOS        {:.2}", s.pct(s.upos));
         println!("lemma       {:.2}", s.pct(s.lemma));
         println!("UAS         {:.2}", s.pct(s.uas));
         println!("LAS         {:.2}", s.pct(s.las));
         println!("model load  {:.1} ms", load.as_secs_f64() * 1e3);
-        println!("speed       {:.0} sentences/s, {:.0} words/s ({} thread{})", gold.len() as f64 / secs, s.words as f64 / secs, threads, if threads == 1 { "" } else { "s" });
+        println!("speed       {:.0} sentences/s, {:.0} words/s ({} thread{})", sentences as f64 / secs, s.words as f64 / secs, threads, if threads == 1 { "" } else { "s" });
     } else {
         let json = serde_json::json!({
-            "file": path.display().to_string(), "sentences": gold.len(), "words": s.words,
+            "file": path.display().to_string(), "sentences": sentences, "words": s.words,
             "upos": round2(s.pct(s.upos)), "lemma": round2(s.pct(s.lemma)),
             "uas": round2(s.pct(s.uas)), "las": round2(s.pct(s.las)),
-            "load_ms": round2(load.as_secs_f64() * 1e3), "sentences_per_s": (gold.len() as f64 / secs).round(),
+            "load_ms": round2(load.as_secs_f64() * 1e3), "sentences_per_s": (sentences as f64 / secs).round(),
         });
         println!("{json}");
     }
@@ -257,13 +284,13 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         Parser::builtin()
     };
     let load = start.elapsed().as_secs_f64();
-    println!("model load            {:.1} ms", load * 1e3);
+    println!("model load  {:.1} ms ({:.1} MB)", load * 1e3, if a.model.is_some() { model_bytes.len() } else { dyad_parse::BUILTIN_MODEL_BYTES } as f64 / 1e6);
+    println!("            sentences/s  words/s  (wall clock; per CPU-second in brackets: the machine may be shared)");
     if !a.conllu.exists() {
         anyhow::bail!("{} not found (run from the repository root with ../shared beside it)", a.conllu.display());
     }
     let ewt = read_conllu(&a.conllu)?;
     let ewt_forms: Vec<Vec<&str>> = ewt.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
-    let ewt_words: usize = ewt_forms.iter().map(Vec::len).sum();
     // News: read, clean and segment once (not timed); then time tagging and parsing.
     let mut news: Vec<Document> = Vec::new();
     if a.news.exists() {
@@ -276,25 +303,18 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         eprintln!("dyad: {} not found; news figures skipped", a.news.display());
     }
     let news_sentences: usize = news.iter().map(|d| d.sentences.len()).sum();
-    let news_words: usize = news.iter().map(|d| d.tokens.len()).sum();
     for threads in [1usize, 2] {
         let pool = pool(threads)?;
         for parse in [false, true] {
             let what = if parse { "tag+parse" } else { "tag" };
-            let t = Instant::now();
+            let (t, cpu) = (Instant::now(), cpu_seconds());
             let n: usize = pool.install(|| ewt_forms.par_iter().map(|f| parser.analyse(f, parse, |x| x.tags.len())).sum());
-            let secs = t.elapsed().as_secs_f64();
-            println!(
-                "EWT train  {what:9} {threads} thread{}  {:>8.0} sentences/s  {:>9.0} words/s",
-                if threads == 1 { " " } else { "s" },
-                ewt.len() as f64 / secs,
-                n as f64 / secs
-            );
-            let _ = ewt_words;
+            let (secs, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+            print_speed("EWT train", what, threads, ewt.len(), n, secs, cpu);
             if news.is_empty() {
                 continue;
             }
-            let t = Instant::now();
+            let (t, cpu) = (Instant::now(), cpu_seconds());
             let n: usize = pool.install(|| {
                 news.par_iter()
                     .map(|d| {
@@ -307,15 +327,30 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
                     })
                     .sum()
             });
-            let secs = t.elapsed().as_secs_f64();
-            println!(
-                "Reuters    {what:9} {threads} thread{}  {:>8.0} sentences/s  {:>9.0} words/s",
-                if threads == 1 { " " } else { "s" },
-                news_sentences as f64 / secs,
-                n as f64 / secs
-            );
-            let _ = news_words;
+            let (secs, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+            print_speed("Reuters", what, threads, news_sentences, n, secs, cpu);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_speed(corpus: &str, what: &str, threads: usize, sentences: usize, words: usize, secs: f64, cpu: f64) {
+    let per_cpu = if cpu > 0.0 { format!("  [{:.0} sentences/CPU-s]", sentences as f64 / cpu) } else { String::new() };
+    println!(
+        "{corpus:10} {what:9} {threads} thread{}  {:>8.0} sentences/s  {:>9.0} words/s{per_cpu}",
+        if threads == 1 { " " } else { "s" },
+        sentences as f64 / secs,
+        words as f64 / secs
+    );
+}
+
+/// CPU time (user + system) this process has used, from /proc (0 where there is none).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let Some(rest) = stat.rsplit_once(')').map(|p| p.1) else { return 0.0 };
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; 100 ticks/s.
+    (ticks(11) + ticks(12)) / 100.0
 }

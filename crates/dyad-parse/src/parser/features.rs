@@ -8,7 +8,7 @@ use super::transition::{State, NONE};
 use crate::hash::{key1, key2, key3};
 use crate::words::WordInfo;
 
-pub const N_PARSER_FEATURES: usize = 72;
+pub const N_PARSER_FEATURES: usize = 76;
 
 const NO_WORD: u64 = 0x51_7cc1_b727;
 const ROOT_WORD: u64 = 0x2a_4f3b_19c5;
@@ -29,6 +29,15 @@ impl Sentence<'_> {
             NONE => NO_WORD,
             0 => ROOT_WORD,
             p => self.words[p as usize - 1].lower,
+        }
+    }
+    /// Last three letters: a word's class when its tag is wrong or the word is rare.
+    #[inline(always)]
+    fn suffix(&self, p: u32) -> u64 {
+        match p {
+            NONE => NO_WORD,
+            0 => ROOT_WORD,
+            p => self.words[p as usize - 1].suffix[2],
         }
     }
     #[inline(always)]
@@ -162,6 +171,10 @@ pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATUR
         key3(70, s0t, l(s0), b0t),
         key3(71, s0t, b0t, key2(0, l(s0l), l(s0r))),
         key2(72, b0w, s.t(s0)),
+        key2(73, s.suffix(s0), b0t),
+        key2(74, s0t, s.suffix(b0)),
+        key3(75, s.suffix(s0), s.suffix(b0), d),
+        key2(76, s.suffix(b0), s.t(b1)),
     ];
     *out = f;
 }
