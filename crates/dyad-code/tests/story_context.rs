@@ -148,3 +148,9 @@ fn seized_weapons_are_property_without_an_owner() {
     assert_eq!(triples(&code_with("Kenyan police recovered weapons and explosives from the house.", |_| {})), ["KENCOP 1711 "]);
     assert!(code_with("The Kenyan economy recovered quickly.", |_| {}).is_empty());
 }
+
+#[test]
+fn picked_up_by_police_is_an_arrest() {
+    assert_eq!(triples(&code_with("The trader was picked up by Kenyan police on Monday.", |_| {})), ["KENCOP 173 "]);
+    assert!(code_with("The Kenyan minister picked up the phone.", |_| {}).is_empty());
+}
