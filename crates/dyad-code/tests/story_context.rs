@@ -154,3 +154,9 @@ fn picked_up_by_police_is_an_arrest() {
     assert_eq!(triples(&code_with("The trader was picked up by Kenyan police on Monday.", |_| {})), ["KENCOP 173 "]);
     assert!(code_with("The Kenyan minister picked up the phone.", |_| {}).is_empty());
 }
+
+#[test]
+fn died_in_police_firing_is_police_force() {
+    assert_eq!(triples(&code_with("Two men died in Kenyan police firing.", |_| {})), ["KENCOP 193 "]);
+    assert!(code_with("The Kenyan minister died on Monday.", |_| {}).is_empty());
+}
