@@ -48,8 +48,8 @@ pub struct CoderOptions {
     /// and "refused/declined/failed to VERB" is a rejection (12x) rather than no event.
     /// PETRARCH codes "will meet" as a meeting and a refusal only through its patterns.
     pub dyad_modality: bool,
-    /// In caseless sentences, let the built-in tagger (`dyad_parse`) rescue verb forms the
-    /// word-window heuristics take for nouns ("police on sunday arrested").
+    /// Let the built-in tagger (`dyad_parse`) rescue verb forms the word-window heuristics
+    /// take for nouns ("police in ahmedabad arrested", "A man died").
     pub tagger: bool,
 }
 

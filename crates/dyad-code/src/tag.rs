@@ -154,10 +154,10 @@ impl Tagged {
         }
         let lexical: Vec<&Word> = words.iter().filter(|w| !w.punct).collect();
         let title_case = lexical.len() >= 3 && lexical.iter().filter(|w| w.capitalized).count() * 10 >= lexical.len() * 6;
-        // The tagger's part of speech for each word, read only when the heuristics take a verb
-        // form for a noun in a caseless sentence with an actor or agent: without capitals the
-        // heuristics are half blind, and tagging costs more than the rest of coding together
-        // (on mixed-case news it gained 1–3 records per set at half the speed: docs/accuracy.md).
+        // The tagger's parts of speech for the whole sentence, read once when the heuristics
+        // take a verb form for a noun in a caseless sentence with an actor or agent (without
+        // capitals the heuristics are half blind). Mixed-case sentences tag a window around
+        // each such form only: tagging whole sentences halved the speed (docs/accuracy.md).
         let mut upos: Option<Vec<Upos>> = None;
         let mut verbs = Vec::new();
         let mut n = 0;
@@ -218,9 +218,18 @@ impl Tagged {
                         let p = &words[i - 1];
                         DETERMINERS.contains(&p.norm.as_str()) || p.possessive || NOUN_PREPOSITIONS.contains(&p.norm.as_str()) || is_number(&p.norm)
                     };
-                    if noun_use && use_tagger && caseless && !plainly_noun && !nouns.is_empty() && !form.ends_with("ing") {
-                        let tags = upos.get_or_insert_with(|| tag_words(text, char_base, &words));
-                        if tags.get(i + len - 1) == Some(&Upos::VERB) {
+                    if noun_use && use_tagger && !plainly_noun && !nouns.is_empty() && !form.ends_with("ing") {
+                        let verb_tag = if caseless {
+                            let tags = upos.get_or_insert_with(|| tag_words(text, char_base, &words));
+                            tags.get(i + len - 1).copied()
+                        } else {
+                            // Mixed case: tag only a window around the form (tagging whole
+                            // sentences halves the speed).
+                            let from = i.saturating_sub(WINDOW);
+                            let to = (i + len + WINDOW).min(words.len());
+                            tag_words(text, char_base, &words[from..to]).get(i + len - 1 - from).copied()
+                        };
+                        if verb_tag == Some(Upos::VERB) {
                             noun_use = false;
                         }
                     }
@@ -267,6 +276,9 @@ fn tag_words(text: &str, char_base: usize, words: &[Word]) -> Vec<Upos> {
     }
     dyad_parse::Parser::builtin().analyse(&forms, false, |a| a.tags.to_vec())
 }
+
+/// Words on each side of a verb form that the tagger reads in mixed-case text.
+const WINDOW: usize = 4;
 
 /// Longer "sentences" (run-together tables, lists) are not tagged: the heuristics decide.
 const MAX_TAGGED_WORDS: usize = 400;
