@@ -221,8 +221,13 @@ fn seed_articles_with_the_defaults() {
     };
     assert!(has(&a, "RUSGOV", "05", "PRKGOV"), "Russia congratulates North Korea: {:?}", show(&a));
     assert!(has(&a, "RUSGOV", "03", "PRKGOV"), "Russia intends to meet North Korea: {:?}", show(&a));
+    // "In January, Putin described Kim as a 'shrewd and mature' politician": praise, dated
+    // to the month it names.
+    let january = a.iter().find(|e| e.evidence.verb_span.text == "described").expect("the January praise is coded");
+    assert_eq!((january.source.as_str(), january.code.as_str(), january.target.as_str()), ("RUSGOV", "051", "PRKGOV"));
+    assert_eq!(january.date, Some(date("2018-01-01")));
     for e in &a {
-        assert!(e.date == Some(date("2018-08-16")), "{e:?}");
+        assert!(e.date == Some(date("2018-08-16")) || std::ptr::eq(e, january), "{e:?}");
         assert!(!e.evidence.verb_span.text.is_empty() && e.evidence.source_span.is_some(), "evidence: {e:?}");
     }
 
