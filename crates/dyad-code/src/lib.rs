@@ -90,6 +90,9 @@ impl Coder {
         let mut story = context::StoryContext::new(&self.compiled, &self.dicts, doc);
         let mut events = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
+            if too_long(s) {
+                continue;
+            }
             let text = doc.sentence_text(s);
             let a = sentence::analyse(&self.compiled, &self.dicts, self.options, text, s.char_start, doc.date, &mut memory, false);
             if a.discard == Some(DiscardScope::Story) {
@@ -115,6 +118,14 @@ impl Coder {
             return Explanation::empty(sentence, doc.sentences.len());
         };
         let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
+        if too_long(s) {
+            let mut e = Explanation::new(&self.dicts, doc, sentence, a, Vec::new());
+            e.discard = Some(format!(
+                "not coded: {} tokens, more than {MAX_SENTENCE_TOKENS} (a run-together table or list, not a sentence)",
+                s.token_end - s.token_start
+            ));
+            return e;
+        }
         let events = event::events(&self.dicts, doc, sentence, s, &a, story.country().as_ref());
         Explanation::new(&self.dicts, doc, sentence, a, events)
     }
@@ -177,6 +188,14 @@ impl Coder {
         let c = &self.compiled;
         (c.vocab.len(), c.nouns.phrases(), c.verbs.phrases(), c.patterns.iter().map(Vec::len).sum())
     }
+}
+
+/// Sentences longer than this (in tokens) make no events: news sentences are far shorter, and
+/// longer "sentences" are run-together tables, lists or junk whose word windows code nonsense.
+pub const MAX_SENTENCE_TOKENS: usize = 300;
+
+fn too_long(s: &dyad_doc::Sentence) -> bool {
+    s.token_end.saturating_sub(s.token_start) > MAX_SENTENCE_TOKENS
 }
 
 /// A phrase of a looked-up name and the dictionary entry it matched.

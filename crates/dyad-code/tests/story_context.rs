@@ -160,3 +160,17 @@ fn died_in_police_firing_is_police_force() {
     assert_eq!(triples(&code_with("The protesters died in Kenyan police firing.", |_| {})), ["KENCOP 193 "]);
     assert!(code_with("The Kenyan minister died on Monday.", |_| {}).is_empty());
 }
+
+#[test]
+fn a_sentence_of_ten_thousand_words_makes_no_event_and_no_panic() {
+    let words = ["police", "arrested", "the", "men", "and", "Russia", "attacked", "Ukraine", "of", "Putin", "said"];
+    let long: Vec<&str> = (0..10_000).map(|i| words[i * 7 % words.len()]).collect();
+    let text = format!("{}. Kenyan police arrested five protesters.", long.join(" "));
+    let events = code_with(&text, |_| {});
+    // Only the real sentence after it is coded.
+    assert!(events.iter().all(|e| e.sentence == 1), "{:?}", triples(&events));
+    assert_eq!(triples(&events), ["KENCOP 173 ---CVL"]);
+    // A mention of 300 words: no panic.
+    let names = format!("{} soldiers attacked Kyiv.", vec!["Russian"; 300].join(" "));
+    let _ = code_with(&names, |_| {});
+}
