@@ -287,3 +287,10 @@ fn described_as_praise_or_scorn() {
     assert!(triples("Angela Merkel described Vladimir Putin as a threat.", "2018-08-16").contains(&"DEUGOV 111 RUSGOV".to_string()));
     assert!(triples("Angela Merkel described the situation as difficult.", "2018-08-16").is_empty());
 }
+
+#[test]
+fn calling_names_and_giving_warnings() {
+    assert!(triples("Donald Trump called Angela Merkel a very stupid leader.", "2019-07-10").contains(&"USAGOV 111 DEUGOV".to_string()));
+    assert!(triples("Donald Trump called Angela Merkel on Monday.", "2019-07-10").iter().all(|t| !t.contains(" 111 ")));
+    assert!(triples("Barack Obama gave Vladimir Putin a stern warning.", "2014-03-01").contains(&"USAGOV 130 RUSGOV".to_string()));
+}
