@@ -278,7 +278,7 @@ fn tag_words(text: &str, char_base: usize, words: &[Word]) -> Vec<Upos> {
 }
 
 /// Words on each side of a verb form that the tagger reads in mixed-case text.
-const WINDOW: usize = 4;
+const WINDOW: usize = 2;
 
 /// Longer "sentences" (run-together tables, lists) are not tagged: the heuristics decide.
 const MAX_TAGGED_WORDS: usize = 400;
