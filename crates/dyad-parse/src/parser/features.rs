@@ -8,7 +8,7 @@ use super::transition::{State, NONE};
 use crate::hash::{key1, key2, key3};
 use crate::words::WordInfo;
 
-pub const N_PARSER_FEATURES: usize = 76;
+pub const N_PARSER_FEATURES: usize = 79;
 
 const NO_WORD: u64 = 0x51_7cc1_b727;
 const ROOT_WORD: u64 = 0x2a_4f3b_19c5;
@@ -38,6 +38,15 @@ impl Sentence<'_> {
             NONE => NO_WORD,
             0 => ROOT_WORD,
             p => self.words[p as usize - 1].suffix[2],
+        }
+    }
+    /// Capitalisation, digits, hyphen, punctuation (see `WordInfo::flags`).
+    #[inline(always)]
+    fn flags(&self, p: u32) -> u64 {
+        match p {
+            NONE => 99,
+            0 => 98,
+            p => self.words[p as usize - 1].flags as u64,
         }
     }
     #[inline(always)]
@@ -175,6 +184,9 @@ pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATUR
         key2(74, s0t, s.suffix(b0)),
         key3(75, s.suffix(s0), s.suffix(b0), d),
         key2(76, s.suffix(b0), s.t(b1)),
+        key3(77, s.flags(s0), s.flags(b0), key2(0, s0t, b0t)),
+        key2(78, s.flags(b0), s.suffix(b1)),
+        key3(79, s.flags(s0), s.suffix(s0), d),
     ];
     *out = f;
 }
