@@ -42,6 +42,8 @@ enum Command {
     Dyads(cmd::dyads::Args),
     /// Browse a database in the web browser: events, evidence, dyad timelines (read-only).
     Serve(cmd::serve::Args),
+    /// Tag and parse articles (or the words of a CoNLL-U file) into CoNLL-U; `parse train` trains a model.
+    Parse(cmd::parse::Args),
     /// Measure throughput and compile times.
     Bench(cmd::bench::Args),
 }
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         Command::Timeline(a) => cmd::timeline::run(a),
         Command::Dyads(a) => cmd::dyads::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::Parse(a) => cmd::parse::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

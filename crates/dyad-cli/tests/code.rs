@@ -145,3 +145,53 @@ fn dict_who_resolves_through_the_matcher() {
     assert!(!ok);
     assert!(out.contains("no actor or agent"), "{out}");
 }
+
+#[test]
+fn eval_scores_india_police_events_by_story() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gold = tmp.path().join("ipe.jsonl");
+    // Story 1: the arrest is an agentless passive (the police are implicit); story 2: a
+    // police killing with a kill word, and a sentence the gold says nothing about.
+    std::fs::write(
+        &gold,
+        concat!(
+            r#"{"id": "ipe-1-0", "date": "2002-03-10", "text": "fifty persons were arrested on sunday.", "labels": ["ARREST", "ANY_ACTION"]}"#, "\n",
+            r#"{"id": "ipe-2-0", "date": "2002-03-11", "text": "police killed two persons in the city.", "labels": ["KILL", "FORCE", "ANY_ACTION"]}"#, "\n",
+            r#"{"id": "ipe-2-1", "date": "2002-03-11", "text": "the city was quiet.", "labels": []}"#, "\n",
+        ),
+    )
+    .unwrap();
+    let (ok, out, err) = run(dyad().args(["eval", "--json"]).arg(&gold));
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON summary");
+    assert_eq!((v["sentences"].as_u64(), v["documents"].as_u64()), (Some(3), Some(2)));
+    // Every question answered right: macro-F1 1.
+    assert_eq!(v["dyad_macro_f1"].as_f64(), Some(1.0), "{out}");
+    // The table for a terminal.
+    let (ok, out, _) = run(dyad().arg("eval").arg(&gold));
+    assert!(ok && out.contains("IndiaPoliceEvents") && out.contains("macro-F1"), "{out}");
+    // A malformed record is an error naming the file and line.
+    std::fs::write(&gold, "{\"id\": \"ipe-1-0\", \"text\": \"x\", \"labels\": \"KILL\"}\n").unwrap();
+    let (ok, _, err) = run(dyad().arg("eval").arg(&gold));
+    assert!(!ok && err.contains("ipe.jsonl:1"), "{err}");
+}
+
+// ---- with ../shared (DYAD_CORPUS_TESTS=1; fails loudly when the data is missing) ----
+
+#[test]
+fn india_police_events_dev_figure_holds() {
+    if !std::env::var("DYAD_CORPUS_TESTS").is_ok_and(|v| v == "1") {
+        eprintln!("SKIPPED: set DYAD_CORPUS_TESTS=1 to score ../shared/eval/ipe_dev.jsonl");
+        return;
+    }
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/ipe_dev.jsonl");
+    assert!(gold.exists(), "DYAD_CORPUS_TESTS=1 but {} is missing", gold.display());
+    let (ok, out, err) = run(dyad().args(["eval", "--json"]).arg(&gold));
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON summary");
+    assert_eq!(v["sentences"].as_u64(), Some(10413));
+    // docs/accuracy.md: 0.568 (keyword baseline 0.539); a small margin.
+    let f1 = v["dyad_macro_f1"].as_f64().unwrap_or(0.0);
+    assert!(f1 >= 0.55, "IPE dev macro-F1 fell to {f1:.3}");
+    assert!(f1 > v["keyword_macro_f1"].as_f64().unwrap_or(1.0), "below the keyword baseline: {out}");
+}

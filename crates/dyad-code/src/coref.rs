@@ -20,6 +20,9 @@ pub struct Memory {
     pub subject: Option<Vec<String>>,
     /// Country codes named so far, most recent last: "the country", "the government".
     pub countries: Vec<String>,
+    /// Codes of groups (agents without a person: "police", "protesters", "the rebels"),
+    /// most recent last: what "they" and "them" refer to.
+    pub groups: Vec<Vec<String>>,
 }
 
 /// Verbs that frame reported speech ("X said", "his message read").
@@ -110,10 +113,48 @@ impl Memory {
             .map(|m| (m.start, m.codes()))
             .filter(|(_, c)| !c.is_empty());
         let first = first.as_ref();
+        // "they"/"them": the last group named before it in this sentence, else in the story.
+        let groups_here: Vec<(usize, Vec<String>)> =
+            mentions.iter().flat_map(|m| &m.units).filter(|u| is_group(u)).map(|u| (u.end, u.codes.clone())).collect();
+        for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
+            if matches!(u.pronoun.as_deref(), Some("they" | "them")) {
+                let here = groups_here.iter().rev().find(|(end, _)| *end <= u.start).map(|(_, c)| c.clone());
+                if let Some(c) = here.or_else(|| self.groups.last().cloned()) {
+                    u.codes = c;
+                }
+            }
+        }
+        // Named persons of this sentence (end word, codes), for an object "him".
+        let earlier_persons: Vec<(usize, Vec<String>)> = mentions
+            .iter()
+            .flat_map(|m| &m.units)
+            .filter(|u| u.pronoun.is_none() && u.person_like && !u.codes.is_empty())
+            .map(|u| (u.end, u.codes.clone()))
+            .collect();
         // Third-person pronouns first: the speaker may be "he".
         for m in mentions.iter_mut() {
             for u in &mut m.units {
                 match u.pronoun.as_deref() {
+                    // "Putin congratulated Xi ... and invited him": an object "him" is not the
+                    // sentence's subject; it is the last other person named before it.
+                    // ("Putin invited Kim to visit him": in Kim's infinitive "him" is Putin,
+                    // so a "to" between the other person and "him" keeps the subject.)
+                    Some("him")
+                        if first.is_some_and(|(start, _)| *start < u.start)
+                            && earlier_persons
+                                .iter()
+                                .rev()
+                                .find(|(end, c)| *end <= u.start && Some(c) != first.map(|(_, c)| c))
+                                .is_some_and(|(end, _)| !t.words[*end..u.start].iter().any(|w| w.norm == "to")) =>
+                    {
+                        let subject = first.map(|(_, c)| c);
+                        let other = earlier_persons.iter().rev().find(|(end, c)| *end <= u.start && Some(c) != subject);
+                        if let Some((_, c)) = other {
+                            u.codes = c.clone();
+                        } else if let Some(p) = self.recent_person(subject) {
+                            u.codes = p;
+                        }
+                    }
                     Some("he" | "she" | "him") => {
                         // Else the sentence's own first actor before it ("Frodo said he ...").
                         let own = || first.filter(|(start, _)| *start < u.start).map(|(_, c)| c.clone());
@@ -168,10 +209,22 @@ impl Memory {
                         }
                     }
                     self.remember(u, &is_person);
+                    if is_group(u) {
+                        self.groups.retain(|g| *g != u.codes);
+                        self.groups.push(u.codes.clone());
+                        if self.groups.len() > 8 {
+                            self.groups.remove(0);
+                        }
+                    }
                 }
             }
         }
     }
+}
+
+/// A group: agents and no person or office ("police", "the protesters", "Indian troops").
+fn is_group(u: &Unit) -> bool {
+    u.pronoun.is_none() && !u.agents.is_empty() && !u.person_like && !u.codes.is_empty()
 }
 
 /// The speaker of this sentence's quotation: the actor of a speech verb outside the quotes —

@@ -2,12 +2,15 @@
 //! (source, target) pair of compound actors, duplicates within the sentence dropped, the date
 //! (`when.rs`), and the evidence (character spans, the pattern and entries that fired).
 
+use crate::context::StoryCountry;
 use crate::mention::Mention;
 use crate::sentence::{Analysis, VerbDecision};
 use dyad_dict::Dictionaries;
 use dyad_doc::{Document, Event, Evidence, EvidenceSpan, Sentence};
 
-pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &Analysis) -> Vec<Event> {
+/// Events of one sentence. `country` is the story's country so far (`context.rs`): agents
+/// without a country take it ("police" → INDCOP), and the evidence says where it came from.
+pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &Analysis, country: Option<&StoryCountry>) -> Vec<Event> {
     let text = doc.sentence_text(s);
     let mut out: Vec<Event> = Vec::new();
     // The sentence's day references, read only once an event needs a date.
@@ -16,36 +19,90 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
         if dec.skipped.is_some() {
             continue;
         }
-        let Some(si) = dec.coding.source else { continue };
+        let src = match dec.coding.source {
+            Some(si) => Side::Mention(&a.mentions[si]),
+            None if dec.coding.implicit_police => Side::ImplicitPolice,
+            None => continue,
+        };
         let date = doc.date.map(|published| {
             let refs = days.get_or_insert_with(|| crate::when::day_references(&a.tagged, text, s.char_start, published));
             crate::when::event_day(&a.tagged, &dec.verb, refs).unwrap_or(published)
         });
-        let src = &a.mentions[si];
         // No target (only kept for codes that need none, see `sentence::targetless_code`):
         // the event's target is "".
-        let tgt = dec.coding.target.map(|ti| &a.mentions[ti]);
+        let tgt = match dec.coding.target {
+            Some(ti) => Side::Mention(&a.mentions[ti]),
+            None => Side::Nobody,
+        };
         let mut pairs = Vec::new();
         if let Some(code) = &dec.coding.code {
-            pairs.push((Some(src), tgt, code.clone()));
+            pairs.push((src, tgt, code.clone()));
         }
-        if let (Some(code), Some(tgt)) = (&dec.coding.reverse_code, tgt) {
-            pairs.push((Some(tgt), Some(src), code.clone()));
+        if let (Some(code), Side::Mention(_)) = (&dec.coding.reverse_code, tgt) {
+            pairs.push((tgt, src, code.clone()));
         }
         for (from, to, code) in pairs {
-            let Some(from) = from else { continue };
-            let target_codes = to.map(|m| m.codes()).unwrap_or_else(|| vec![String::new()]);
-            for sc in from.codes() {
-                for tc in target_codes.iter().cloned() {
+            let target_codes = to.codes();
+            for (sc, s_from) in from.codes().into_iter().map(|c| in_story(c, country)) {
+                for (tc, t_from) in target_codes.iter().cloned().map(|c| in_story(c, country)) {
                     if sc == tc || out.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
                         continue;
                     }
-                    out.push(make(d, doc, index, s, text, a, dec, from, to, sc.clone(), tc, code.clone(), date));
+                    let roles = Roles { from, to, source: sc.clone(), target: tc, source_country: s_from.clone(), target_country: t_from };
+                    out.push(make(d, doc, index, s, text, a, dec, roles, code.clone(), date));
                 }
             }
         }
     }
+    // "police opened fire to disperse the protesters": force without a target says less than
+    // force by the same source with a target in the sentence; it is the same act. (Statements
+    // and intentions are separate acts: "promised to ..." stays beside "invited Kim".)
+    let subsumed = |e: &Event| {
+        e.target.is_empty()
+            && e.quad_class == 4
+            && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && o.quad_class == 4)
+    };
+    let keep: Vec<bool> = out.iter().map(|e| !subsumed(e)).collect();
+    let mut k = keep.iter();
+    out.retain(|_| *k.next().unwrap_or(&true));
     out
+}
+
+/// Who fills a role: a mention, the implied police, or nobody (an empty target).
+#[derive(Clone, Copy)]
+enum Side<'a> {
+    Mention(&'a Mention),
+    ImplicitPolice,
+    Nobody,
+}
+
+impl Side<'_> {
+    fn codes(&self) -> Vec<String> {
+        match self {
+            Side::Mention(m) => m.codes(),
+            Side::ImplicitPolice => vec!["---COP".into()],
+            Side::Nobody => vec![String::new()],
+        }
+    }
+}
+
+/// A code without a country takes the story's: `(code, where the country came from)`.
+fn in_story(code: String, country: Option<&StoryCountry>) -> (String, Option<String>) {
+    match country {
+        Some(c) if crate::context::lacks_country(&code) => {
+            (crate::context::with_country(&code, &c.code), Some(format!("country {} from {}", c.code, c.from)))
+        }
+        _ => (code, None),
+    }
+}
+
+struct Roles<'a> {
+    from: Side<'a>,
+    to: Side<'a>,
+    source: String,
+    target: String,
+    source_country: Option<String>,
+    target_country: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -57,10 +114,7 @@ fn make(
     text: &str,
     a: &Analysis,
     dec: &VerbDecision,
-    src: &Mention,
-    tgt: Option<&Mention>,
-    source: String,
-    target: String,
+    roles: Roles,
     code: String,
     date: Option<chrono::NaiveDate>,
 ) -> Event {
@@ -84,15 +138,31 @@ fn make(
     let modifier = match &dec.modality {
         crate::modality::Modality::Intent(w) => Some(format!("intent: {w}")),
         crate::modality::Modality::Refusal(w) => Some(format!("refusal: {w}")),
+        _ if dec.coding.implicit_police => Some("passive; source implicit".to_string()),
         _ => dec.passive.then(|| "passive".to_string()),
+    };
+    let mention_span = |side: Side| match side {
+        Side::Mention(m) => Some(span(m.start, m.end)),
+        _ => None,
+    };
+    let entry_of = |side: Side, country: Option<String>| {
+        let described = match side {
+            Side::Mention(m) => describe(d, m),
+            Side::ImplicitPolice => "implicit: the police (agentless passive of an arrest)".to_string(),
+            Side::Nobody => return None,
+        };
+        Some(match country {
+            Some(c) => format!("{described}; {c}"),
+            None => described,
+        })
     };
     Event {
         article: doc.id.clone(),
         sentence: index,
         sentence_text: text.to_string(),
         date,
-        source,
-        target,
+        source: roles.source,
+        target: roles.target,
         root,
         quad_class,
         goldstein: entry.map(|e| e.goldstein).unwrap_or(0.0),
@@ -105,12 +175,12 @@ fn make(
         evidence: Evidence {
             sentence_start: s.char_start,
             sentence_end: s.char_end,
-            source_span: Some(span(src.start, src.end)),
-            target_span: tgt.map(|t| span(t.start, t.end)),
+            source_span: mention_span(roles.from),
+            target_span: mention_span(roles.to),
             verb_span: span(dec.verb.start, dec.verb.end),
             pattern,
-            source_entry: Some(describe(d, src)),
-            target_entry: tgt.map(|t| describe(d, t)),
+            source_entry: entry_of(roles.from, roles.source_country),
+            target_entry: entry_of(roles.to, roles.target_country),
             modifier,
         },
     }

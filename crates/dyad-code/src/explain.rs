@@ -121,7 +121,7 @@ impl Explanation {
                     "  code {}{}, source {}, target {}, modality {:?}",
                     dec.coding.code.as_deref().unwrap_or("---"),
                     dec.coding.reverse_code.as_deref().map(|r| format!(" (reverse {r})")).unwrap_or_default(),
-                    role(dec.coding.source),
+                    if dec.coding.implicit_police { "implicit (the police)".to_string() } else { role(dec.coding.source) },
                     role(dec.coding.target),
                     dec.modality
                 ));

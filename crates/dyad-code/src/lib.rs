@@ -9,6 +9,7 @@
 
 mod clause;
 pub mod compile;
+pub mod context;
 mod coref;
 mod event;
 mod explain;
@@ -47,6 +48,9 @@ pub struct CoderOptions {
     /// and "refused/declined/failed to VERB" is a rejection (12x) rather than no event.
     /// PETRARCH codes "will meet" as a meeting and a refusal only through its patterns.
     pub dyad_modality: bool,
+    /// Let the built-in tagger (`dyad_parse`) rescue verb forms the word-window heuristics
+    /// take for nouns ("police in ahmedabad arrested", "A man died").
+    pub tagger: bool,
 }
 
 impl CoderOptions {
@@ -58,7 +62,7 @@ impl CoderOptions {
                 dyad_dict::load::detect(std::path::Path::new(&v.at.file), "")
                     .is_some_and(|k| k.format == dyad_dict::Format::Dyad)
             });
-        CoderOptions { targetless: dyad, dyad_modality: dyad }
+        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true }
     }
 }
 
@@ -83,14 +87,19 @@ impl Coder {
     /// Code a segmented document. Events come in sentence order, then verb order.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
         let mut memory = coref::Memory::default();
+        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, doc);
         let mut events = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
+            if too_long(s) {
+                continue;
+            }
             let text = doc.sentence_text(s);
             let a = sentence::analyse(&self.compiled, &self.dicts, self.options, text, s.char_start, doc.date, &mut memory, false);
             if a.discard == Some(DiscardScope::Story) {
                 return Vec::new();
             }
-            events.extend(event::events(&self.dicts, doc, i, s, &a));
+            events.extend(event::events(&self.dicts, doc, i, s, &a, story.country().as_ref()));
+            story.observe(&self.compiled, &a.mentions);
         }
         events
     }
@@ -98,15 +107,26 @@ impl Coder {
     /// Code one sentence of a document and keep every step, for `dyad explain`.
     pub fn explain(&self, doc: &Document, sentence: usize) -> Explanation {
         let mut memory = coref::Memory::default();
-        // Earlier sentences set up names and speakers the explained sentence may refer to.
+        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, doc);
+        // Earlier sentences set up names, speakers and the story's country the explained
+        // sentence may refer to.
         for s in doc.sentences.iter().take(sentence) {
-            sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+            let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+            story.observe(&self.compiled, &a.mentions);
         }
         let Some(s) = doc.sentences.get(sentence) else {
             return Explanation::empty(sentence, doc.sentences.len());
         };
         let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
-        let events = event::events(&self.dicts, doc, sentence, s, &a);
+        if too_long(s) {
+            let mut e = Explanation::new(&self.dicts, doc, sentence, a, Vec::new());
+            e.discard = Some(format!(
+                "not coded: {} tokens, more than {MAX_SENTENCE_TOKENS} (a run-together table or list, not a sentence)",
+                s.token_end - s.token_start
+            ));
+            return e;
+        }
+        let events = event::events(&self.dicts, doc, sentence, s, &a, story.country().as_ref());
         Explanation::new(&self.dicts, doc, sentence, a, events)
     }
 
@@ -153,7 +173,7 @@ impl Coder {
     /// full name had appeared.
     pub fn resolve(&self, text: &str, date: Option<chrono::NaiveDate>) -> Vec<(String, Vec<String>)> {
         let seen = (0..self.dicts.actors.len() as u32).collect();
-        let t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen);
+        let t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen, false);
         mention::build(&t, &self.dicts, date)
             .iter()
             .map(|m| {
@@ -168,6 +188,14 @@ impl Coder {
         let c = &self.compiled;
         (c.vocab.len(), c.nouns.phrases(), c.verbs.phrases(), c.patterns.iter().map(Vec::len).sum())
     }
+}
+
+/// Sentences longer than this (in tokens) make no events: news sentences are far shorter, and
+/// longer "sentences" are run-together tables, lists or junk whose word windows code nonsense.
+pub const MAX_SENTENCE_TOKENS: usize = 300;
+
+fn too_long(s: &dyad_doc::Sentence) -> bool {
+    s.token_end.saturating_sub(s.token_start) > MAX_SENTENCE_TOKENS
 }
 
 /// A phrase of a looked-up name and the dictionary entry it matched.

@@ -68,6 +68,8 @@ impl Mention {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "him", "i", "me", "we", "you"];
+/// "they", "them": a group named before (`coref.rs`); dropped when there is none.
+const GROUP_PRONOUNS: &[&str] = &["they", "them"];
 const PREPOSITIONS_OF: &[&str] = &["of", "in", "from"];
 /// Words that can stand between an "and" and the next actor ("and the evil Gondor").
 const FILLERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
@@ -185,6 +187,8 @@ fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
             }
             if PRONOUNS.contains(&w.as_str()) || (w == "us" && !t.words[i].upper) {
                 out.push(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), person_like: true, ..Default::default() });
+            } else if GROUP_PRONOUNS.contains(&w.as_str()) {
+                out.push(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), ..Default::default() });
             }
             i += 1;
         }

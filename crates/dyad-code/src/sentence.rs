@@ -28,6 +28,9 @@ pub struct Coding {
     pub reverse_code: Option<String>,
     pub source: Option<usize>,
     pub target: Option<usize>,
+    /// No source in the text, but the police are implied: an agentless passive of an arrest
+    /// ("50 persons were arrested"), coded as ICEWS does with the story's police as source.
+    pub implicit_police: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -61,28 +64,74 @@ pub fn analyse(
     memory: &mut Memory,
     explain: bool,
 ) -> Analysis {
-    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen);
+    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
     let mut mentions = mention::build(&tagged, d, date);
     memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == ActorKind::Person, &c.countries);
     // "the country" with no country named before it stands for nothing: not an actor.
     mentions.retain(|m| !m.units.iter().all(|u| u.definite && u.codes.is_empty()));
+    // "they" with no group named before stands for nothing: not an actor (and no subject).
+    mentions.retain(|m| !m.units.iter().all(|u| matches!(u.pronoun.as_deref(), Some("they" | "them")) && u.codes.is_empty()));
     let discard = tagged.discard.map(|(s, _, _)| s);
-    // Without any actor no verb can make an event: skip pattern matching (unless explaining).
-    let decisions = if discard.is_some() || (!explain && mentions.is_empty()) {
+    // Without any actor no verb can make an event, except an agentless passive arrest (the
+    // police are implicit): skip pattern matching otherwise (unless explaining).
+    let may_arrest = || {
+        tagged.verbs.iter().any(|v| {
+            let e = &d.verbs[v.entry as usize];
+            e.code.as_deref() == Some(IMPLICIT_POLICE_CODE)
+                || e.patterns.iter().any(|p| p.code.as_deref() == Some(IMPLICIT_POLICE_CODE))
+        })
+    };
+    let decisions = if discard.is_some() || (!explain && mentions.is_empty() && !may_arrest()) {
         Vec::new()
     } else {
         // Event nouns ("their meeting with") follow dyad's conventions only.
-        tagged
-            .verbs
-            .iter()
-            .filter(|v| !v.nominal || options.targetless)
-            .map(|v| decide(c, d, options, &tagged, &mentions, v))
-            .collect()
+        let mut decisions: Vec<VerbDecision> = Vec::new();
+        for v in tagged.verbs.iter().filter(|v| !v.nominal || options.targetless) {
+            // "Putin congratulated Xi ... and invited him": a verb right after "and" shares the
+            // subject of the verb before it (coordinated predicates).
+            let shared = decisions.last().filter(|p| coordinated(&tagged, &p.verb, v)).and_then(|p| {
+                if p.passive {
+                    None
+                } else {
+                    p.coding.source
+                }
+            });
+            decisions.push(decide(c, d, options, &tagged, &mentions, v, shared));
+        }
+        decisions
     };
     Analysis { tagged, mentions, decisions, discard }
 }
 
-fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> VerbDecision {
+/// Whether `v` is coordinated with the verb `prev` before it: "and" (or ", and", "and then")
+/// right before `v`, with no other verb, clause word or quotation between them.
+fn coordinated(t: &Tagged, prev: &VerbMatch, v: &VerbMatch) -> bool {
+    if prev.nominal || v.nominal || v.start < 1 || prev.end > v.start {
+        return false;
+    }
+    let mut k = v.start - 1;
+    if t.words[k].norm == "then" && k > 0 {
+        k -= 1;
+    }
+    if t.words[k].norm != "and" {
+        return false;
+    }
+    (prev.end..k).all(|j| {
+        let w = &t.words[j];
+        !t.verb_start[j] && !(w.punct && matches!(w.norm.as_str(), ";" | ":" | "\"")) && !matches!(w.norm.as_str(), "who" | "which" | "that" | "when" | "while" | "after" | "before" | "because")
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    c: &Compiled,
+    d: &Dictionaries,
+    options: CoderOptions,
+    t: &Tagged,
+    mentions: &[Mention],
+    v: &VerbMatch,
+    shared_subject: Option<usize>,
+) -> VerbDecision {
     let entry = &d.verbs[v.entry as usize];
     let mut candidates = Vec::new();
     for p in &c.patterns[v.entry as usize] {
@@ -124,7 +173,7 @@ fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, men
         }
     } else {
         if source.is_none() {
-            source = clause::subject(t, mentions, v.start).filter(|s| Some(*s) != target);
+            source = shared_subject.or_else(|| clause::subject(t, mentions, v.start)).filter(|s| Some(*s) != target);
         }
         if target.is_none() {
             target = clause::object(t, mentions, after, source);
@@ -155,13 +204,40 @@ fn decide(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged, men
         }
     }
     let modality = modality::of_verb(t, v, matched, options.dyad_modality);
-    let mut coding = Coding { code, reverse_code, source, target };
-    let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options);
+    // "50 persons were arrested": nobody but the police arrests; the source is implicit.
+    let implicit_police = passive
+        && source.is_none()
+        && reverse_code.is_none()
+        && code.as_deref().is_some_and(|c| c == IMPLICIT_POLICE_CODE)
+        && !nobody_before(t, v.start);
+    if implicit_police {
+        // The arrested are the passive's subject; a mention after the verb ("..., a police
+        // officer said") is not.
+        target = clause::subject(t, mentions, v.start);
+    }
+    let mut coding = Coding { code, reverse_code, source, target, implicit_police };
+    // Force without an actor as target still needs victims in the text: "killed two persons",
+    // "two persons were killed" (the passive's subject), not "attacked on Monday"; and mutual
+    // fighting ("fought shoulder to shoulder with", "clashed") needs the other side.
+    let mutual = entry.lemmas.iter().any(|l| matches!(l.as_str(), "fight" | "clash" | "battle"));
+    // A pattern without a target slot, or a verb with its object built in, names the act
+    // itself: "fired five rounds", "opened fire", "killed in police firing".
+    let act_named = v.end - v.start > 1
+        || chosen.is_some_and(|i| !entry.patterns[candidates[i].pattern].text.split_whitespace().any(|w| w == "+"));
+    let uncoded_victims = !mutual && (passive || act_named || object_follows(t, v));
+    let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options, uncoded_victims);
     VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
 }
 
 /// Apply the rules that turn a coding into no event (or change its code); say why.
-fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passive: bool, options: CoderOptions) -> Option<String> {
+fn skip_reason(
+    coding: &mut Coding,
+    modality: &Modality,
+    by_pattern: bool,
+    passive: bool,
+    options: CoderOptions,
+    uncoded_victims: bool,
+) -> Option<String> {
     if coding.code.is_none() && coding.reverse_code.is_none() {
         return Some(if by_pattern { "the pattern's code is null (---)".into() } else { "the verb alone makes no event".into() });
     }
@@ -190,17 +266,54 @@ fn skip_reason(coding: &mut Coding, modality: &Modality, by_pattern: bool, passi
         }
         Modality::Plain => {}
     }
+    if coding.implicit_police {
+        return None;
+    }
     if coding.source.is_none() {
         return Some(if passive { "passive without an agent (by ...)".into() } else { "no source actor".into() });
     }
     if coding.target.is_none() {
-        let alone = options.targetless && coding.reverse_code.is_none() && coding.code.as_deref().is_some_and(targetless_code);
+        let violent = coding.code.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+        let alone = options.targetless
+            && coding.reverse_code.is_none()
+            && coding.code.as_deref().is_some_and(targetless_code)
+            && (!violent || uncoded_victims);
         if !alone {
             return Some("no target actor".into());
         }
     }
     None
 }
+
+/// Whether a noun phrase (an object) follows the verb: not a preposition, conjunction,
+/// clause word, day or the end of the sentence ("killed two persons", not "attacked on
+/// Monday").
+fn object_follows(t: &Tagged, v: &VerbMatch) -> bool {
+    t.words.get(v.end).is_some_and(|w| {
+        !w.punct
+            && !matches!(
+                w.norm.as_str(),
+                "on" | "in" | "at" | "with" | "for" | "from" | "by" | "about" | "against" | "over" | "near" | "after" | "before"
+                    | "during" | "to" | "and" | "or" | "but" | "that" | "which" | "who" | "when" | "while" | "as" | "again"
+                    | "back" | "yesterday" | "today" | "tonight" | "overnight" | "earlier" | "later" | "last" | "this"
+                    | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+    })
+}
+
+/// "Nobody has been arrested", "no one was detained": a negative subject just before the
+/// passive.
+fn nobody_before(t: &Tagged, verb: usize) -> bool {
+    let from = verb.saturating_sub(4);
+    (from..verb).any(|k| {
+        let w = t.words[k].norm.as_str();
+        w == "nobody" || w == "none" || (w == "no" && t.words.get(k + 1).is_some_and(|n| n.norm == "one"))
+    })
+}
+
+/// CAMEO's "arrest, detain, or charge with legal action": the code whose agentless passive
+/// takes the police as its implicit source.
+pub const IMPLICIT_POLICE_CODE: &str = "173";
 
 /// Codes of actions done together: consultations (04, not 042/043 visits), signing an
 /// agreement (057), material cooperation (06), and fighting when the verb is "fight" or
@@ -220,12 +333,19 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 /// `CoderOptions::targetless` is on: comments on a situation (011–017), intentions (03: "agreed
 /// in principle"; restricting to 034/035 costs 21 ConfliBERT records),
 /// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
-/// military posture (15: "launched war games"), rejections (12: "rejected the plan").
-/// Not bare statements (010), appeals, demands, accusations or force, which are about someone.
+/// military posture (15: "launched war games"), rejections (12: "rejected the plan"),
+/// seizures, arrests and repression by an actor whose victims are no actor (171, 173, 175:
+/// "police seized weapons", "rioters looted shops", "police arrested four persons", "police
+/// fired tear gas"), and force whose victims are no actor (18–20:
+/// "police killed two persons" when the victims are written, not mutual fighting; see
+/// `decide`).
+/// Not bare statements (010), appeals, demands, accusations or threats, which are about someone.
 pub fn targetless_code(code: &str) -> bool {
     let root = code.get(..2).unwrap_or(code);
     match root {
         "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017"),
+        "17" => code.len() >= 3 && matches!(&code[..3], "171" | "173" | "175"),
+        "18" | "19" | "20" => true,
         "03" | "08" | "09" | "12" | "14" | "15" => true,
         _ => false,
     }

@@ -4,6 +4,7 @@
 use crate::compile::{Compiled, NameKind, NounHit, UNKNOWN};
 use crate::normalize::{split_words, Word};
 use chrono::NaiveDate;
+use dyad_doc::Upos;
 use dyad_dict::{Dictionaries, DiscardScope};
 use rustc_hash::FxHashSet;
 
@@ -55,10 +56,15 @@ impl Tagged {
         char_base: usize,
         date: Option<NaiveDate>,
         seen: &FxHashSet<u32>,
+        use_tagger: bool,
     ) -> Self {
         let words = split_words(text, char_base);
         let ids: Vec<u32> = words.iter().map(|w| c.vocab.get(&w.norm)).collect();
         let present = ids.iter().copied().filter(|&i| i != UNKNOWN).collect();
+        // Archives stored in lower case ("bsf jawans", "un envoy"): capitals say nothing
+        // about acronyms there, so only acronyms that are also common words are doubted.
+        let caseless = !words.iter().any(|w| w.capitalized || w.upper);
+        let plain_acronym = |w: &Word| caseless && !COMMON_SHORT_WORDS.contains(&w.norm.as_str());
         let mut in_quote = Vec::with_capacity(words.len());
         let mut open = false;
         for w in &words {
@@ -80,7 +86,7 @@ impl Tagged {
                         _ => true,
                     };
                     // "UN" is not the "Un" of "Kim Jong Un", "WHO" not "Who".
-                    in_range && (*kind != NameKind::Short || seen.contains(entry)) && (!caps || words[at].upper)
+                    in_range && (*kind != NameKind::Short || seen.contains(entry)) && (!caps || words[at].upper || plain_acronym(&words[at]))
                 }
             }
         };
@@ -104,7 +110,8 @@ impl Tagged {
             }
             let w = &words[i];
             let inside_name = i > 0 && words[i - 1].capitalized && !words[i - 1].punct;
-            let acronym_doubt = w.norm.chars().count() <= 3 && !w.upper && (!w.capitalized || inside_name);
+            let acronym_doubt =
+                w.norm.chars().count() <= 3 && !w.upper && (!w.capitalized || inside_name) && !plain_acronym(w);
             match found {
                 Some((len, hits))
                     if !acronym_doubt
@@ -147,6 +154,11 @@ impl Tagged {
         }
         let lexical: Vec<&Word> = words.iter().filter(|w| !w.punct).collect();
         let title_case = lexical.len() >= 3 && lexical.iter().filter(|w| w.capitalized).count() * 10 >= lexical.len() * 6;
+        // The tagger's parts of speech for the whole sentence, read once when the heuristics
+        // take a verb form for a noun in a caseless sentence with an actor or agent (without
+        // capitals the heuristics are half blind). Mixed-case sentences tag a window around
+        // each such form only: tagging whole sentences halved the speed (docs/accuracy.md).
+        let mut upos: Option<Vec<Upos>> = None;
         let mut verbs = Vec::new();
         let mut n = 0;
         let mut i = 0;
@@ -189,10 +201,38 @@ impl Tagged {
                     // "U.S. Treasury Butcher": a capitalised form inside a sentence is a name,
                     // unless the sentence is a title-case headline.
                     let capital_name = words[i].capitalized && i > 0 && !words[i - 1].punct && !title_case;
-                    let noun_use = noun_use(&words, i, |k| in_noun[k])
-                        || (bare && role_after && name_before)
-                        || after_the_name
-                        || capital_name;
+                    let heuristic = || {
+                        noun_use(&words, i, |k| in_noun[k]) || (bare && role_after && name_before) || after_the_name || capital_name
+                    };
+                    // The tagger rescues verbs the heuristics take for nouns ("police on sunday
+                    // arrested"); right after a determiner or possessive ("the arrested men",
+                    // which UD tags VERB) the form is a noun modifier all the same. "-ing"
+                    // forms after a noun are mostly reduced relatives ("the roads leading into
+                    // Mordor"): the heuristics keep those. Its NOUN tags are not trusted over
+                    // the heuristics: measured, they cost more events than they saved
+                    // (docs/accuracy.md).
+                    let mut noun_use = heuristic();
+                    // Right after a determiner, possessive, preposition or number the form is a
+                    // noun whatever the tag says ("the attack", "of support"): no tagging there.
+                    let plainly_noun = i > 0 && {
+                        let p = &words[i - 1];
+                        DETERMINERS.contains(&p.norm.as_str()) || p.possessive || NOUN_PREPOSITIONS.contains(&p.norm.as_str()) || is_number(&p.norm)
+                    };
+                    if noun_use && use_tagger && !plainly_noun && !nouns.is_empty() && !form.ends_with("ing") {
+                        let verb_tag = if caseless {
+                            let tags = upos.get_or_insert_with(|| tag_words(text, char_base, &words));
+                            tags.get(i + len - 1).copied()
+                        } else {
+                            // Mixed case: tag only a window around the form (tagging whole
+                            // sentences halves the speed).
+                            let from = i.saturating_sub(WINDOW);
+                            let to = (i + len + WINDOW).min(words.len());
+                            tag_words(text, char_base, &words[from..to]).get(i + len - 1 - from).copied()
+                        };
+                        if verb_tag == Some(Upos::VERB) {
+                            noun_use = false;
+                        }
+                    }
                     // A verb phrase must not run into an actor name.
                     let clipped = nouns.get(n).is_some_and(|m| m.start < i + len);
                     let nominal = noun_use && nominal_use(&words, i, len);
@@ -225,6 +265,35 @@ impl Tagged {
         Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard }
     }
 }
+
+/// UPOS of each word from the built-in tagger (`dyad_parse`), reading the words as written.
+fn tag_words(text: &str, char_base: usize, words: &[Word]) -> Vec<Upos> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |c: usize| chars.get(c - char_base).map(|x| x.0).unwrap_or(text.len());
+    let forms: Vec<&str> = words.iter().map(|w| &text[byte_at(w.char_start)..byte_at(w.char_end)]).collect();
+    if forms.len() > MAX_TAGGED_WORDS {
+        return Vec::new();
+    }
+    dyad_parse::Parser::builtin().analyse(&forms, false, |a| a.tags.to_vec())
+}
+
+/// Words on each side of a verb form that the tagger reads in mixed-case text.
+const WINDOW: usize = 2;
+
+/// Longer "sentences" (run-together tables, lists) are not tagged: the heuristics decide.
+const MAX_TAGGED_WORDS: usize = 400;
+
+/// Short words that coincide with acronyms of actors ("us", "who", "is", "map", "ice"): in
+/// caseless text they are read as the words.
+const COMMON_SHORT_WORDS: &[&str] = &[
+    "us", "it", "is", "who", "in", "on", "at", "as", "an", "or", "am", "be", "do", "go", "no", "so", "to", "up", "we", "me",
+    "my", "he", "if", "of", "by", "all", "can", "may", "had", "her", "his", "its", "our", "out", "via", "ran", "man", "hit",
+    "aid", "war", "oil", "gas", "art", "son", "sun", "win", "top", "new", "not", "for", "are", "was", "has", "did", "get",
+    "got", "let", "per", "one", "two", "six", "ten", "bad", "big", "end", "few", "set", "put", "see", "use", "way", "day",
+    "say", "act", "age", "ask", "law", "car", "key", "job", "pay", "tax", "fed", "ice", "raw", "map", "tap", "spa", "nam",
+    "cis", "eta", "ira", "pdf", "sdf", "npa", "adf", "idb", "and", "but", "nor", "yet", "the", "a", "i", "you", "she",
+    "him", "them", "they", "our", "own", "off", "now", "how", "why", "any", "too", "ago", "far", "low", "sea", "air",
+];
 
 /// "their meeting with", "his talks with": an event noun right after a possessive pronoun and
 /// right before "with".
@@ -267,6 +336,7 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
             && !NOUN_PREPOSITIONS.contains(&w.norm.as_str())
             && !is_number(&w.norm)
             && !w.norm.ends_with("ed")
+            && !TIME_WORDS.contains(&w.norm.as_str())
     };
     // "its allies demanded", "the soldiers attacked": a past form after a plural noun is the
     // noun's verb, not a compound noun.
@@ -303,6 +373,13 @@ fn noun_use(words: &[Word], i: usize, in_noun: impl Fn(usize) -> bool) -> bool {
     }
     unknown_modifier(i - 1) && ["al", "ent", "ant", "ive", "ic", "ous"].iter().any(|s| p.ends_with(s))
 }
+
+/// Days and times: "police on sunday arrested" (a caseless archive) is a verb after a date,
+/// not a noun after a preposition and a modifier.
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+    "morning", "evening", "night", "afternoon", "week", "weekend", "month", "year", "later", "earlier",
+];
 
 /// Words that are never adjectives in front of a noun.
 const FUNCTION_WORDS: &[&str] = &[

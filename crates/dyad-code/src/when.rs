@@ -1,21 +1,25 @@
 //! The date of an event: the publication date, unless the verb's own clause names a day
-//! ("met Kim on Thursday", "yesterday attacked"), resolved by `dyad_time` against it. Week,
-//! month and year references ("last week", "in March") keep the publication date: they do
-//! not say which day the event happened.
+//! ("met Kim on Thursday", "yesterday attacked"), resolved by `dyad_time` against it, or an
+//! earlier month ("In January, Putin described Kim ..." in an August story): then the first of
+//! that month, the month being all the text says. Week and year references and the
+//! publication's own month ("last week", "in 2015", "in August") keep the publication date.
 
 use crate::tag::{Tagged, VerbMatch};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dyad_time::{Precision, TimeRef};
 
 /// Words that end the reach of a time reference: it dates the verb on its side of them.
 const CLAUSE_BREAKS: &[&str] = &[";", ":", "after", "before", "when", "while", "because", "since", "until", "but"];
 
-/// Day-precision references of a sentence, as word ranges (`start..end`) with their dates.
+/// Day-precision references of a sentence, and month references to a month before the
+/// publication's, as word ranges (`start..end`) with their dates.
 pub fn day_references(t: &Tagged, text: &str, char_base: usize, published: NaiveDate) -> Vec<(usize, usize, NaiveDate)> {
     let refs: Vec<TimeRef> = dyad_time::resolve_all(text, published);
     let mut out = Vec::new();
     for r in refs {
-        if r.precision != Precision::Day || r.text.to_lowercase().starts_with("since") {
+        let earlier_month =
+            r.precision == Precision::Month && r.date < published.with_day(1).unwrap_or(published);
+        if !(r.precision == Precision::Day || earlier_month) || r.text.to_lowercase().starts_with("since") {
             continue;
         }
         // Byte span in the sentence → character offsets in the document → words.

@@ -221,8 +221,13 @@ fn seed_articles_with_the_defaults() {
     };
     assert!(has(&a, "RUSGOV", "05", "PRKGOV"), "Russia congratulates North Korea: {:?}", show(&a));
     assert!(has(&a, "RUSGOV", "03", "PRKGOV"), "Russia intends to meet North Korea: {:?}", show(&a));
+    // "In January, Putin described Kim as a 'shrewd and mature' politician": praise, dated
+    // to the month it names.
+    let january = a.iter().find(|e| e.evidence.verb_span.text == "described").expect("the January praise is coded");
+    assert_eq!((january.source.as_str(), january.code.as_str(), january.target.as_str()), ("RUSGOV", "051", "PRKGOV"));
+    assert_eq!(january.date, Some(date("2018-01-01")));
     for e in &a {
-        assert!(e.date == Some(date("2018-08-16")), "{e:?}");
+        assert!(e.date == Some(date("2018-08-16")) || std::ptr::eq(e, january), "{e:?}");
         assert!(!e.evidence.verb_span.text.is_empty() && e.evidence.source_span.is_some(), "evidence: {e:?}");
     }
 
@@ -258,7 +263,7 @@ fn seed_articles_with_the_defaults() {
 #[test]
 fn built_in_conventions_round_3() {
     // dyad's own dictionaries turn on targetless events, "will" intent and refusals.
-    assert_eq!(coder().options(), dyad_code::CoderOptions { targetless: true, dyad_modality: true });
+    assert_eq!(coder().options(), dyad_code::CoderOptions { targetless: true, dyad_modality: true, tagger: true });
     let t = |s: &str| triples(s, "2020-05-01");
     assert!(t("Norway will give Kenya a loan.").iter().any(|x| x.starts_with("NOR 033") && x.ends_with("KEN")), "{:?}", t("Norway will give Kenya a loan."));
     assert!(t("Peru and Chile signed a fishing accord.").contains(&"PER 057 CHL".to_string()));
@@ -269,4 +274,23 @@ fn built_in_conventions_round_3() {
     assert!(t("Moon Jae-in criticized Chile.").iter().any(|x| x.starts_with("KOR") && x.contains(" 11")), "{:?}", t("Moon Jae-in criticized Chile."));
     let e = code("Peruvians demonstrated in Lima on Monday.", "2020-05-01");
     assert!(e.iter().any(|e| e.source == "PER" && e.root == "14" && e.target.is_empty()), "{e:?}");
+}
+
+#[test]
+fn described_as_praise_or_scorn() {
+    // Written for this test: what X is described as decides the code.
+    let text = "Vladimir Putin met Kim Jong Un. In January, Putin described Kim as a \"shrewd and mature\" politician.";
+    let events = code(text, "2018-08-16");
+    let praise = events.iter().find(|e| e.code == "051").expect("the praise is coded");
+    assert_eq!((praise.source.as_str(), praise.target.as_str()), ("RUSGOV", "PRKGOV"));
+    assert_eq!(praise.date, Some(date("2018-01-01")), "dated to the month named");
+    assert!(triples("Angela Merkel described Vladimir Putin as a threat.", "2018-08-16").contains(&"DEUGOV 111 RUSGOV".to_string()));
+    assert!(triples("Angela Merkel described the situation as difficult.", "2018-08-16").is_empty());
+}
+
+#[test]
+fn calling_names_and_giving_warnings() {
+    assert!(triples("Donald Trump called Angela Merkel a very stupid leader.", "2019-07-10").contains(&"USAGOV 111 DEUGOV".to_string()));
+    assert!(triples("Donald Trump called Angela Merkel on Monday.", "2019-07-10").iter().all(|t| !t.contains(" 111 ")));
+    assert!(triples("Barack Obama gave Vladimir Putin a stern warning.", "2014-03-01").contains(&"USAGOV 130 RUSGOV".to_string()));
 }

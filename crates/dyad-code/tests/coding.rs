@@ -403,9 +403,12 @@ fn a_day_in_the_verbs_clause_dates_the_event() {
     // Published Wednesday 2020-01-01.
     assert_eq!(dates("Gondor attacked Mordor on Monday."), ["2019-12-30"]);
     assert_eq!(dates("Yesterday Gondor attacked Mordor."), ["2019-12-31"]);
-    // Week, month and year references keep the publication date.
+    // Week and year references and the publication's own month keep the publication date.
     assert_eq!(dates("Gondor attacked Mordor last week."), ["2020-01-01"]);
-    assert_eq!(dates("Gondor attacked Mordor in December."), ["2020-01-01"]);
+    assert_eq!(dates("Gondor attacked Mordor in January."), ["2020-01-01"]);
+    // An earlier month dates the event to its first day: the month is all the text says.
+    assert_eq!(dates("Gondor attacked Mordor in December."), ["2019-12-01"]);
+    assert_eq!(dates("In December, Gondor attacked Mordor."), ["2019-12-01"]);
     // The day belongs to another verb: "said on Monday" dates the saying, not the attack.
     assert_eq!(dates("Gondor attacked Mordor, officials said on Monday."), ["2020-01-01"]);
     // Without a publication date there is no event date.

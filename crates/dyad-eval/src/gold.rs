@@ -5,8 +5,8 @@
 //! * ConfliBERT sentences: `text`, `label` 0–4 (statement, verbal cooperation, material
 //!   cooperation, verbal conflict, material conflict);
 //! * CAMEO codebook examples: `text`, `code`;
-//! * IndiaPoliceEvents sentences: `id` ("ipe-STORY-N"), `text`, `labels` (no events: used for
-//!   location figures, the story's sentences read as one article).
+//! * IndiaPoliceEvents sentences: `id` (`ipe-DOC-N`), `date`, `text`, `labels` (a subset of
+//!   KILL, ARREST, FAIL, FORCE, ANY_ACTION), scored by `crate::ipe`.
 //!
 //! PLOVER records may carry `eventLoc` (`name`, optionally `country code`): the gold place.
 
@@ -21,6 +21,10 @@ pub struct GoldRecord {
     pub events: Vec<GoldEvent>,
     /// ConfliBERT's five-way label, when that is all the record has.
     pub label: Option<u8>,
+    /// IndiaPoliceEvents question labels (upper case), when the record is an IPE sentence.
+    pub police_labels: Option<Vec<String>>,
+    /// The record's publication date (`date`, ISO 8601), when it has one.
+    pub date: Option<chrono::NaiveDate>,
     /// Where the gold event happened (PLOVER `eventLoc`).
     pub location: Option<GoldPlace>,
     /// The story an IndiaPoliceEvents sentence belongs to ("ipe-11" for "ipe-11-3").
@@ -80,7 +84,11 @@ fn parse_record(v: &Value, line: usize, stem: &str) -> Result<GoldRecord, String
         .and_then(Value::as_str)
         .map(str::to_string)
         .unwrap_or_else(|| format!("{stem}:{line}"));
-    let mut rec = GoldRecord { id, text, ..Default::default() };
+    let date = match v.get("date").and_then(Value::as_str) {
+        Some(d) => Some(d.parse().map_err(|_| format!("`date` {d:?} is not an ISO 8601 day"))?),
+        None => None,
+    };
+    let mut rec = GoldRecord { id, text, date, ..Default::default() };
     if let Some(loc) = v.get("eventLoc").filter(|l| l.is_object()) {
         if let Some(name) = loc.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()) {
             rec.location = Some(GoldPlace {
@@ -88,10 +96,6 @@ fn parse_record(v: &Value, line: usize, stem: &str) -> Result<GoldRecord, String
                 country: loc.get("country code").and_then(Value::as_str).map(str::to_string),
             });
         }
-    }
-    if let Some(Value::Array(_)) = v.get("labels") {
-        rec.story = Some(rec.id.rsplit_once('-').map_or(rec.id.clone(), |(s, _)| s.to_string()));
-        return Ok(rec);
     }
     if let Some(Value::Array(events)) = v.get("events") {
         for e in events {
@@ -109,6 +113,14 @@ fn parse_record(v: &Value, line: usize, stem: &str) -> Result<GoldRecord, String
             return Err(format!("label {label} is outside 0–4"));
         }
         rec.label = Some(label as u8);
+    } else if let Some(labels) = v.get("labels") {
+        let Value::Array(items) = labels else { return Err("`labels` is not a list".into()) };
+        let labels = items
+            .iter()
+            .map(|l| l.as_str().map(str::to_ascii_uppercase).ok_or("`labels` holds a non-string"))
+            .collect::<Result<Vec<_>, _>>()?;
+        rec.police_labels = Some(labels);
+        rec.story = Some(rec.id.rsplit_once('-').map_or(rec.id.clone(), |(s, _)| s.to_string()));
     } else {
         return Err("no `events`, `code` or `label` field: not a gold record".into());
     }
@@ -175,5 +187,17 @@ mod tests {
         let r = parse_record(&json!({"id": "ipe-11-3", "text": "police fired.", "labels": ["FORCE"]}), 1, "f").unwrap();
         assert_eq!(r.story.as_deref(), Some("ipe-11"));
         assert!(r.events.is_empty());
+    }
+
+    #[test]
+    fn ipe_layout_keeps_labels_and_date() {
+        let v = json!({"id": "ipe-3-1", "date": "2002-03-10", "text": "police arrested 5.", "labels": ["arrest", "ANY_ACTION"]});
+        let r = parse_record(&v, 1, "ipe").unwrap();
+        assert_eq!(r.police_labels, Some(vec!["ARREST".to_string(), "ANY_ACTION".to_string()]));
+        assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2002, 3, 10));
+        let empty = parse_record(&json!({"text": "x", "labels": []}), 1, "ipe").unwrap();
+        assert_eq!(empty.police_labels, Some(vec![]));
+        assert!(parse_record(&json!({"text": "x", "labels": "KILL"}), 1, "ipe").is_err());
+        assert!(parse_record(&json!({"text": "x", "labels": [], "date": "March"}), 1, "ipe").is_err());
     }
 }

@@ -6,9 +6,11 @@
 //! so the scorer can be tested without a coder.
 
 pub mod gold;
+pub mod ipe;
 pub mod location;
 pub mod score;
 
 pub use gold::{read_gold, GoldError, GoldEvent, GoldPlace, GoldRecord};
+pub use ipe::{IpeReport, IpeScorer};
 pub use location::{LocationReport, LocationScorer};
 pub use score::{Report, Scorer};

@@ -12,8 +12,11 @@
 //! * possessives and contractions split Penn-Treebank style with exact offsets:
 //!   "Putin's" → "Putin" "'s", "didn't" → "did" "n't", "won't" → "wo" "n't", "can't" →
 //!   "ca" "n't", "they're" → "they" "'re" (curly apostrophes too);
-//! * hyphenated words stay whole ("Jong-un", "state-run", "1950-53"): the dictionary matcher
-//!   normalises hyphens;
+//! * tokens are Universal Dependencies words (as in UD English EWT): hyphenated compounds
+//!   split ("Hamas-linked" → "Hamas" "-" "linked", "5-year" → "5" "-" "year") except after a
+//!   bound prefix ("non-aligned", "e-mail") and between digits ("1950-53"); "cannot" →
+//!   "can" "not", "gonna" → "gon" "na". The coder reads sentence text with its own word
+//!   splitter, so it does not depend on these;
 //! * numbers keep separators, decimals and a trailing percent ("13,000", "3.5%");
 //! * URLs, e-mail addresses, @handles and #hashtags are one Word token;
 //! * "...", "?!", "--" are one Punct token; emoji (with modifiers and joiners) one Symbol;

@@ -60,6 +60,27 @@ pub fn tokenize(text: &str, start: usize, end: usize, char_start: usize, out: &m
     }
 }
 
+/// Prefixes that UD English keeps joined to the word after their hyphen.
+const BOUND_PREFIXES: &[&str] = &[
+    "anti", "bi", "co", "counter", "cross", "e", "ex", "inter", "intra", "macro", "mega", "micro", "mid", "mini", "multi",
+    "neo", "non", "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra",
+    "un", "vice",
+];
+
+fn is_bound_prefix(part: &str) -> bool {
+    part.len() <= 7 && BOUND_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(part))
+}
+
+/// Words UD English writes as two: "cannot" → "can" "not", "gonna" → "gon" "na",
+/// "wanna" → "wan" "na", "gotta" → "got" "ta". Returns the length of the first part.
+fn fused_word_split(word: &[u8]) -> Option<usize> {
+    if word.len() != 5 && word.len() != 6 {
+        return None;
+    }
+    let fused = [&b"cannot"[..], b"gonna", b"wanna", b"gotta"];
+    fused.iter().any(|f| f.eq_ignore_ascii_case(word)).then_some(3)
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -175,6 +196,9 @@ impl Scanner<'_> {
     #[inline]
     fn scan_word_like(&mut self, pos: usize, c: char) -> usize {
         let end = self.scan_word(pos);
+        if let Some(first) = fused_word_split(&self.bytes[pos..end]) {
+            return pos + first;
+        }
         // URLs, acronyms, e-mail addresses and abbreviations all continue the plain word
         // with one of these characters; anything else ends it.
         match self.byte_at(end) {
@@ -241,6 +265,11 @@ impl Scanner<'_> {
             }
             let next = self.char_at(p + len);
             if is_hyphen(c) && next.is_some_and(is_word_char) {
+                // Universal Dependencies words: "Hamas-linked" is "Hamas" "-" "linked";
+                // only a bound prefix stays joined ("non-aligned", "co-operate", "e-mail").
+                if !is_bound_prefix(&self.text[pos..p]) {
+                    return p;
+                }
                 p += len;
                 continue;
             }
@@ -364,7 +393,8 @@ impl Scanner<'_> {
                 p += len;
                 continue;
             }
-            if is_hyphen(c) && next.is_some_and(is_word_char) {
+            // "1950-53" and phone numbers stay whole; "5-year" is "5" "-" "year" (UD).
+            if is_hyphen(c) && next.is_some_and(|n| n.is_numeric()) {
                 p += len;
                 continue;
             }

@@ -275,9 +275,20 @@ fn numbers() {
 }
 
 #[test]
-fn hyphenated_words_stay_whole() {
-    assert_tokens("Kim Jong-un's state-run media", &["Kim", "Jong-un", "'s", "state-run", "media"]);
-    assert_tokens("a 5-year-old - and -- then\u{2014}now", &["a", "5-year-old", "-", "and", "--", "then", "\u{2014}", "now"]);
+fn hyphenated_words_split_as_universal_dependencies_does() {
+    assert_tokens("Kim Jong-un's state-run media", &["Kim", "Jong", "-", "un", "'s", "state", "-", "run", "media"]);
+    assert_tokens("Hamas-linked gunmen", &["Hamas", "-", "linked", "gunmen"]);
+    assert_tokens("a 5-year-old - and -- then\u{2014}now", &["a", "5", "-", "year", "-", "old", "-", "and", "--", "then", "\u{2014}", "now"]);
+    // Bound prefixes, number ranges and phone numbers stay whole.
+    assert_tokens("non-aligned co-workers e-mail 1950-53 713-853-3989", &["non-aligned", "co-workers", "e-mail", "1950-53", "713-853-3989"]);
+    assert_tokens("Anti-Taliban forces", &["Anti-Taliban", "forces"]);
+}
+
+#[test]
+fn fused_words_split() {
+    assert_tokens("I cannot go, we're gonna stay", &["I", "can", "not", "go", ",", "we", "'re", "gon", "na", "stay"]);
+    assert_tokens("CANNOT", &["CAN", "NOT"]);
+    assert_tokens("cannots canon", &["cannots", "canon"]);
 }
 
 #[test]
@@ -356,7 +367,7 @@ fn seed_sentence_tokens() {
     assert_tokens(
         "Russian President Vladimir Putin sent North Korean dictator Kim Jong-un \u{201c}greetings\u{201d} for the country\u{2019}s independence celebrations, state media reported on Thursday.",
         &[
-            "Russian", "President", "Vladimir", "Putin", "sent", "North", "Korean", "dictator", "Kim", "Jong-un", "\u{201c}",
+            "Russian", "President", "Vladimir", "Putin", "sent", "North", "Korean", "dictator", "Kim", "Jong", "-", "un", "\u{201c}",
             "greetings", "\u{201d}", "for", "the", "country", "\u{2019}s", "independence", "celebrations", ",", "state", "media",
             "reported", "on", "Thursday", ".",
         ],

@@ -22,6 +22,8 @@ pub enum Bench {
     Store(super::store::BenchArgs),
     /// Latency of `dyad serve`'s API and pages on a database.
     Serve(super::serve::BenchArgs),
+    /// Parser model load time; tagging and tag + parse throughput on EWT and news.
+    Parse(super::parse::BenchArgs),
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -31,5 +33,6 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Bench::Code(b) => super::code::bench(b),
         Bench::Store(b) => super::store::bench(b),
         Bench::Serve(b) => super::serve::bench(b),
+        Bench::Parse(b) => super::parse::bench(b),
     }
 }

@@ -1,5 +1,5 @@
 //! `dyad explain "SENTENCE" [--dictionaries DIR] [--date YYYY-MM-DD]`: how dyad reads and codes
-//! a text: its words, every actor/agent/verb match, the candidate patterns and why the chosen
+//! a text: its words, its dependency tree, every actor/agent/verb match, the candidate patterns and why the chosen
 //! one won, the events. Text of several sentences is explained sentence by sentence, in
 //! order, so references to earlier sentences ("he", "Putin") resolve as in `dyad code`.
 
@@ -38,7 +38,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Some(i) => vec![i],
         None => (0..doc.sentences.len()).collect(),
     };
+    let parser = dyad_parse::Parser::builtin();
     for i in which {
+        parser.parse_sentence(&mut doc, i);
+        println!("tree:");
+        for l in dyad_parse::tree_text(&doc, i).lines() {
+            println!("  {l}");
+        }
         print!("{}", coder.explain(&doc, i));
         println!();
     }

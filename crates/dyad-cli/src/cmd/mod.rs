@@ -11,6 +11,7 @@ pub mod eval;
 pub mod explain;
 pub mod serve;
 pub mod input;
+pub mod parse;
 pub mod store;
 pub mod timeline;
 pub mod validate;

@@ -1,0 +1,37 @@
+//! Coordinated predicates share their subject, and an object "him" is not the sentence's own
+//! subject. Built-in dictionaries; sentences written for these tests.
+
+use dyad_code::Coder;
+use std::sync::OnceLock;
+
+fn triples(text: &str) -> Vec<String> {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    let coder = CODER.get_or_init(|| Coder::new(&dyad_dict::builtin().dicts));
+    let mut doc = dyad_segment::segment_text(text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2024, 4, 1);
+    coder.code_document(&doc).iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject_and_him_is_the_other_person() {
+    let t = triples("Vladimir Putin congratulated Xi Jinping on the anniversary and invited him to visit Russia in May.");
+    assert!(t.contains(&"RUSGOV 051 CHNGOV".to_string()), "{t:?}");
+    assert!(t.contains(&"RUSGOV 036 CHNGOV".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("CHNGOV 036 RUSGOV")), "{t:?}");
+}
+
+#[test]
+fn him_in_an_infinitive_after_the_other_person_is_the_subject() {
+    // "to visit him": Xi visits Putin.
+    let t = triples("Vladimir Putin invited Xi Jinping to visit him in Moscow.");
+    assert!(t.contains(&"RUSGOV 036 CHNGOV".to_string()), "{t:?}");
+    assert!(t.contains(&"CHNGOV 036 RUSGOV".to_string()), "{t:?}");
+}
+
+#[test]
+fn a_new_subject_after_and_is_no_shared_subject() {
+    // "and Joe Biden criticized": the verb has its own subject right before it.
+    let t = triples("Vladimir Putin met Xi Jinping and Joe Biden criticized Angela Merkel.");
+    assert!(t.contains(&"USAGOV 111 DEUELI".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("RUSGOV 111")), "{t:?}");
+}

@@ -1,0 +1,227 @@
+//! Parser feature templates, after Zhang & Nivre (2011): words and tags of the stack top,
+//! the next buffer words, heads and outermost children, their labels, distance, valency and
+//! label sets. Each feature is a hash of (template, values).
+
+use dyad_doc::Upos;
+
+use super::transition::{State, NONE};
+use crate::hash::{key1, key2, key3};
+use crate::words::WordInfo;
+
+pub const N_PARSER_FEATURES: usize = 79;
+
+const NO_WORD: u64 = 0x51_7cc1_b727;
+const ROOT_WORD: u64 = 0x2a_4f3b_19c5;
+const NO_TAG: u64 = 31;
+const ROOT_TAG: u64 = 30;
+const NO_LABEL: u64 = 63;
+
+/// What the features read of the sentence.
+pub struct Sentence<'a> {
+    pub words: &'a [WordInfo],
+    pub tags: &'a [Upos],
+}
+
+impl Sentence<'_> {
+    #[inline(always)]
+    fn w(&self, p: u32) -> u64 {
+        match p {
+            NONE => NO_WORD,
+            0 => ROOT_WORD,
+            p => self.words[p as usize - 1].lower,
+        }
+    }
+    /// Last three letters: a word's class when its tag is wrong or the word is rare.
+    #[inline(always)]
+    fn suffix(&self, p: u32) -> u64 {
+        match p {
+            NONE => NO_WORD,
+            0 => ROOT_WORD,
+            p => self.words[p as usize - 1].suffix[2],
+        }
+    }
+    /// Capitalisation, digits, hyphen, punctuation (see `WordInfo::flags`).
+    #[inline(always)]
+    fn flags(&self, p: u32) -> u64 {
+        match p {
+            NONE => 99,
+            0 => 98,
+            p => self.words[p as usize - 1].flags as u64,
+        }
+    }
+    #[inline(always)]
+    fn t(&self, p: u32) -> u64 {
+        match p {
+            NONE => NO_TAG,
+            0 => ROOT_TAG,
+            p => self.tags[p as usize - 1] as u64,
+        }
+    }
+}
+
+#[inline(always)]
+fn at(v: &[u32], p: u32) -> u32 {
+    if p == NONE {
+        NONE
+    } else {
+        v[p as usize]
+    }
+}
+
+fn distance(a: u32, b: u32) -> u64 {
+    if a == NONE || b == NONE {
+        return 0;
+    }
+    match b.abs_diff(a) {
+        d @ 0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    }
+}
+
+/// Fills `out` with the features of configuration `st`.
+pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATURES]) {
+    let l = |p: u32| if p == NONE || st.head[p as usize] == NONE { NO_LABEL } else { st.label[p as usize] as u64 };
+    let s0 = st.s0();
+    let s1 = st.s1();
+    let (b0, b1, b2) = (st.buffer(0), st.buffer(1), st.buffer(2));
+    let s0h = at(&st.head, s0);
+    let s0h2 = at(&st.head, s0h);
+    let (s0l, s0l2, s0r, s0r2) = (at(&st.lc1, s0), at(&st.lc2, s0), at(&st.rc1, s0), at(&st.rc2, s0));
+    let (b0l, b0l2) = (at(&st.lc1, b0), at(&st.lc2, b0));
+    let (s0w, s0t, b0w, b0t) = (s.w(s0), s.t(s0), s.w(b0), s.t(b0));
+    let (b1w, b1t, b2w, b2t) = (s.w(b1), s.t(b1), s.w(b2), s.t(b2));
+    let s0wt = key2(0, s0w, s0t);
+    let b0wt = key2(0, b0w, b0t);
+    let d = distance(s0, b0);
+    let count = |v: &[u16], p: u32| if p == NONE { 99 } else { v[p as usize].min(8) as u64 };
+    let set = |v: &[u64], p: u32| if p == NONE { 1 << 63 } else { v[p as usize] };
+    let (s0vl, s0vr, b0vl) = (count(&st.nl, s0), count(&st.nr, s0), count(&st.nl, b0));
+    let (s0sl, s0sr, b0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, b0));
+    let f = [
+        key1(1, s0w),
+        key1(2, s0t),
+        key1(3, s0wt),
+        key1(4, b0w),
+        key1(5, b0t),
+        key1(6, b0wt),
+        key1(7, b1w),
+        key1(8, b1t),
+        key2(9, b1w, b1t),
+        key1(10, b2w),
+        key1(11, b2t),
+        key2(12, b2w, b2t),
+        // Pairs.
+        key2(13, s0wt, b0wt),
+        key2(14, s0wt, b0w),
+        key2(15, s0w, b0wt),
+        key2(16, s0wt, b0t),
+        key2(17, s0t, b0wt),
+        key2(18, s0w, b0w),
+        key2(19, s0t, b0t),
+        key2(20, b0t, b1t),
+        // Three tags.
+        key3(21, b0t, b1t, b2t),
+        key3(22, s0t, b0t, b1t),
+        key3(23, s.t(s0h), s0t, b0t),
+        key3(24, s0t, s.t(s0l), b0t),
+        key3(25, s0t, s.t(s0r), b0t),
+        key3(26, s0t, b0t, s.t(b0l)),
+        // Distance.
+        key2(27, s0w, d),
+        key2(28, s0t, d),
+        key2(29, b0w, d),
+        key2(30, b0t, d),
+        key3(31, s0w, b0w, d),
+        key3(32, s0t, b0t, d),
+        // Valency.
+        key2(33, s0w, s0vr),
+        key2(34, s0t, s0vr),
+        key2(35, s0w, s0vl),
+        key2(36, s0t, s0vl),
+        key2(37, b0w, b0vl),
+        key2(38, b0t, b0vl),
+        // Heads and outermost children.
+        key1(39, s.w(s0h)),
+        key1(40, s.t(s0h)),
+        key1(41, l(s0)),
+        key1(42, s.w(s0l)),
+        key1(43, s.t(s0l)),
+        key1(44, l(s0l)),
+        key1(45, s.w(s0r)),
+        key1(46, s.t(s0r)),
+        key1(47, l(s0r)),
+        key1(48, s.w(b0l)),
+        key1(49, s.t(b0l)),
+        key1(50, l(b0l)),
+        // Third order.
+        key1(51, s.w(s0h2)),
+        key1(52, s.t(s0h2)),
+        key1(53, l(s0h)),
+        key1(54, s.w(s0l2)),
+        key1(55, s.t(s0l2)),
+        key1(56, l(s0l2)),
+        key1(57, s.w(s0r2)),
+        key1(58, s.t(s0r2)),
+        key1(59, l(s0r2)),
+        key3(60, s0t, s.t(s0l), s.t(s0l2)),
+        key3(61, s0t, s.t(s0r), s.t(s0r2)),
+        key3(62, s0t, s.t(s0h), s.t(s0h2)),
+        key3(63, b0t, s.t(b0l), s.t(b0l2)),
+        // Label sets.
+        key2(64, s0w, s0sr),
+        key2(65, s0t, s0sr),
+        key2(66, s0t, s0sl),
+        key2(67, b0t, b0sl),
+        // The second stack word.
+        key1(68, s.w(s1)),
+        key3(69, s.t(s1), s0t, b0t),
+        key3(70, s0t, l(s0), b0t),
+        key3(71, s0t, b0t, key2(0, l(s0l), l(s0r))),
+        key2(72, b0w, s.t(s0)),
+        key2(73, s.suffix(s0), b0t),
+        key2(74, s0t, s.suffix(b0)),
+        key3(75, s.suffix(s0), s.suffix(b0), d),
+        key2(76, s.suffix(b0), s.t(b1)),
+        key3(77, s.flags(s0), s.flags(b0), key2(0, s0t, b0t)),
+        key2(78, s.flags(b0), s.suffix(b1)),
+        key3(79, s.flags(s0), s.suffix(s0), d),
+    ];
+    *out = f;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::transition::Move;
+    use super::*;
+    use crate::words::{analyse, Scratch};
+
+    #[test]
+    fn features_follow_the_configuration() {
+        let mut sc = Scratch::default();
+        let words: Vec<WordInfo> = ["the", "army", "attacked"].iter().map(|f| analyse(f, &mut sc)).collect();
+        let tags = [Upos::DET, Upos::NOUN, Upos::VERB];
+        let s = Sentence { words: &words, tags: &tags };
+        let mut st = State::default();
+        st.reset(3);
+        let mut f0 = [0u64; N_PARSER_FEATURES];
+        parser_features(&st, &s, &mut f0);
+        st.apply(Move::Shift);
+        let mut f1 = [0u64; N_PARSER_FEATURES];
+        parser_features(&st, &s, &mut f1);
+        // s0 changed from the root to "the": the s0 word feature differs.
+        assert_ne!(f0[0], f1[0]);
+        // Left-arc "the" ← "army": b0 now has a left child, whose tag feature changes.
+        let before = f1[48];
+        st.apply(Move::Left(23));
+        let mut f2 = [0u64; N_PARSER_FEATURES];
+        parser_features(&st, &s, &mut f2);
+        assert_ne!(before, f2[48]);
+        assert_eq!(f2[48], key1(49, Upos::DET as u64));
+        let mut all = f2.to_vec();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), N_PARSER_FEATURES);
+    }
+}

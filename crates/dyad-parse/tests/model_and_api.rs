@@ -1,0 +1,152 @@
+//! The public API on hand-written fixtures: training smoke test, model save/load round trip,
+//! corrupt and truncated models, CoNLL-U to documents, and the built-in model on text.
+
+use dyad_doc::{DepRel, Upos};
+use dyad_parse::parser::transition::{is_projective, oracle_parse, projectivize, Gold, NONE};
+use dyad_parse::train::{train, Example, TrainOptions};
+use dyad_parse::{conllu, ModelError, Parser};
+
+const SMALL: &str = include_str!("fixtures/small.conllu");
+
+fn small_model() -> Parser {
+    let sents = conllu::read(SMALL, "small.conllu").unwrap();
+    // A smoke training: the fixture repeated, a few epochs, gold tags for the parser.
+    let train_set: Vec<conllu::Sentence> = (0..20).flat_map(|_| sents.clone()).collect();
+    let opts = TrainOptions { seed: 7, tagger_epochs: 3, parser_epochs: 3, folds: 2 };
+    train(&train_set, &sents, opts, &mut |_| {}).0
+}
+
+#[test]
+fn smoke_training_learns_the_fixture_and_round_trips() {
+    let sents = conllu::read(SMALL, "small.conllu").unwrap();
+    let model = small_model();
+    let bytes = model.to_bytes();
+    let back = Parser::from_bytes(&bytes).unwrap();
+    assert_eq!(back.to_bytes(), bytes, "save → load → save is byte-identical");
+    // Training is deterministic.
+    assert_eq!(small_model().to_bytes(), bytes);
+    let mut pred = sents.clone();
+    for s in &mut pred {
+        back.annotate(s);
+    }
+    let sc = dyad_parse::score::score(&sents, &pred);
+    assert!(sc.pct(sc.upos) > 95.0, "UPOS on its own training data: {:.1}", sc.pct(sc.upos));
+    assert!(sc.pct(sc.las) > 80.0, "LAS on its own training data: {:.1}", sc.pct(sc.las));
+}
+
+#[test]
+fn truncated_and_corrupt_models_give_clear_errors() {
+    let bytes = small_model().to_bytes();
+    let err = |b: &[u8]| Parser::from_bytes(b).err().expect("must fail").to_string();
+    assert!(err(&bytes[..bytes.len() / 2]).contains("truncated"));
+    assert!(err(&bytes[..5]).contains("not a dyad parser model"));
+    assert!(err(b"").contains("not a dyad parser model"));
+    let mut flipped = bytes.clone();
+    flipped[bytes.len() / 3] ^= 0x40;
+    assert!(err(&flipped).contains("checksum"));
+    let mut version = bytes.clone();
+    version[8] = 99;
+    assert!(err(&version).contains("version"));
+    let dir = std::env::temp_dir().join(format!("dyad-parse-test-{}", std::process::id()));
+    let e = Parser::load(&dir.join("missing.model")).err().unwrap();
+    assert!(matches!(e, ModelError::Io { .. }));
+    assert!(e.to_string().contains("missing.model"));
+}
+
+#[test]
+fn oracle_rebuilds_every_projective_fixture_tree_and_lifts_the_others() {
+    for s in conllu::read(SMALL, "small.conllu").unwrap() {
+        let ex = Example::from_conllu(&s);
+        let mut heads = ex.heads.clone();
+        let projective = is_projective(&heads);
+        if !projective {
+            assert!(projectivize(&mut heads) > 0);
+            assert!(is_projective(&heads));
+        }
+        let (h, l) = oracle_parse(&Gold { head: &heads, label: &ex.labels }, ex.forms.len());
+        assert_eq!(&h[1..], &heads[1..], "{:?}", s.comment("sent_id"));
+        assert_eq!(&l[1..], &ex.labels[1..]);
+        assert!(h[1..].iter().all(|&x| x != NONE));
+    }
+}
+
+#[test]
+fn documents_from_conllu_parse_in_place() {
+    let mut doc = conllu::to_document(SMALL, "small.conllu").unwrap();
+    let gold = doc.tokens.clone();
+    let parser = Parser::builtin();
+    // Wipe the gold analysis, then parse.
+    for t in &mut doc.tokens {
+        t.upos = Upos::X;
+        t.head = None;
+        t.deprel = DepRel::DEP;
+    }
+    doc.lemmas.clear();
+    parser.parse_document(&mut doc);
+    assert_eq!(doc.lemmas.len(), doc.tokens.len());
+    for (si, s) in doc.sentences.iter().enumerate() {
+        assert!(doc.is_parsed(s), "sentence {si} has one root");
+        for t in doc.sentence_tokens(s) {
+            if let Some(h) = t.head {
+                assert!((s.token_start..s.token_end).contains(&(h as usize)), "heads stay in the sentence");
+            }
+        }
+    }
+    let right = doc.tokens.iter().zip(&gold).filter(|(a, b)| a.upos == b.upos).count();
+    assert!(right * 10 >= gold.len() * 9, "built-in model tags the fixture: {right}/{}", gold.len());
+    assert_eq!(doc.lemma(2), Some("attack"));
+}
+
+#[test]
+fn built_in_model_parses_segmented_news_and_odd_input() {
+    let parser = Parser::builtin();
+    let mut doc = dyad_segment::segment_text("Hamas-linked gunmen didn't attack Russia's embassy, the French deputy foreign minister said Tuesday.");
+    parser.parse_document(&mut doc);
+    let s = doc.sentences[0];
+    assert!(doc.is_parsed(&s));
+    let find = |w: &str| doc.tokens.iter().position(|t| doc.token_text(t) == w).unwrap();
+    let said = find("said");
+    assert_eq!(doc.tokens[said].upos, Upos::VERB);
+    assert_eq!(doc.lemma(said), Some("say"));
+    assert_eq!(doc.tokens[find("n't")].upos, Upos::PART);
+    // Odd input: empty, punctuation only, non-Latin script, capitals, lower case, a very long sentence.
+    let long = "the army attacked the village and ".repeat(900);
+    for text in ["", "...!?", "Москва заявила о начале переговоров.", "金正恩会见了普京。", "REBELS SEIZED THE TOWN ON MONDAY.", "rebels seized the town on monday.", long.as_str()] {
+        let mut d = dyad_segment::segment_text(text);
+        parser.parse_document(&mut d);
+        for s in &d.sentences {
+            if s.token_end > s.token_start {
+                assert!(d.is_parsed(s), "{text:.40}");
+            }
+        }
+    }
+    let mut d = dyad_segment::segment_text("REBELS SEIZED THE TOWN ON MONDAY.");
+    parser.parse_document(&mut d);
+    assert_eq!(d.tokens[1].upos, Upos::VERB, "ALL-CAPS verbs are verbs");
+}
+
+#[test]
+fn malformed_conllu_names_file_and_line() {
+    let bad = SMALL.replace("3\tattacked\tattack\tVERB\tVBD\t_\t0\troot", "3\tattacked\tattack\tVERB\tVBD\t_\t5\troot");
+    let bad = bad.replacen("5\tvillage\tvillage\tNOUN\tNN\t_\t3\tobj", "5\tvillage\tvillage\tNOUN\tNN\t_\t3\tobj", 1);
+    let e = conllu::read(&bad, "bad.conllu").unwrap_err();
+    assert!(e.to_string().starts_with("bad.conllu:"), "{e}");
+    assert!(e.message.contains("cycle"), "{e}");
+    let e = conllu::to_document("1\tx\n", "t.conllu").unwrap_err();
+    assert_eq!(e.line, 1);
+}
+
+#[test]
+fn tokenizer_gives_the_fixture_words() {
+    for s in conllu::read(SMALL, "small.conllu").unwrap() {
+        let text = s.comment("text").unwrap();
+        let doc = dyad_segment::segment_text(text);
+        let ours: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
+        let gold: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        assert_eq!(ours, gold, "{text}");
+        // Offsets are exact: each token's text is where its offsets say.
+        for t in &doc.tokens {
+            assert_eq!(&text[t.start..t.end], doc.token_text(t));
+        }
+    }
+}
