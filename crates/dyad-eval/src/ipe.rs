@@ -221,6 +221,8 @@ mod tests {
             plover_type: None,
             plover_mode: None,
             location: None,
+            source_location: None,
+            target_location: None,
             evidence: Evidence {
                 source_span: Some(EvidenceSpan { start: 0, end: span.len(), text: span.into() }),
                 ..Evidence::default()

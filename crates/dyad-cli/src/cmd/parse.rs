@@ -91,6 +91,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         fields: Vec::new(),
         threads: a.threads,
         quiet: false,
+        skips_shown: 10,
+        keep_skips: false,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -294,7 +296,7 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
     // News: read, clean and segment once (not timed); then time tagging and parsing.
     let mut news: Vec<Document> = Vec::new();
     if a.news.exists() {
-        let input = InputArgs { paths: vec![a.news.clone()], date: None, input_format: "auto".into(), fields: Vec::new(), threads: 2, quiet: true };
+        let input = InputArgs { paths: vec![a.news.clone()], date: None, input_format: "auto".into(), fields: Vec::new(), threads: 2, skips_shown: 10, keep_skips: false, quiet: true };
         map_documents(&input, |d| d, |d| {
             news.push(d);
             Ok(())
