@@ -42,17 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut locations = dyad_eval::LocationScorer::new();
         if records.first().is_some_and(|r| r.police_labels.is_some()) {
             let report = score_ipe(&coder, &places, &records, &mut locations);
-            let loc = locations.report();
-            if args.json {
-                let mut v = serde_json::to_value(&report)?;
-                v["location"] = serde_json::to_value(&loc)?;
-                v["file"] = file.display().to_string().into();
-                println!("{v}");
-            } else {
-                println!("== {} (IndiaPoliceEvents)", file.display());
-                print!("{report}");
-                print!("{loc}");
-            }
+            print_report(&args, file, " (IndiaPoliceEvents)", &report, &locations.report())?;
             continue;
         }
         let mut scorer = dyad_eval::Scorer::new(&dicts.codebook);
@@ -64,20 +54,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             scorer.add(rec, &events);
             locations.add_gold(rec, &events, &country_of);
         }
-        let report = scorer.report(args.errors);
-        let loc = locations.report();
-        if args.json {
-            let mut v = serde_json::to_value(&report)?;
-            v["location"] = serde_json::to_value(&loc)?;
-            v["file"] = file.display().to_string().into();
-            println!("{v}");
-        } else {
-            println!("== {}", file.display());
-            print!("{report}");
-            print!("{loc}");
-        }
+        print_report(&args, file, "", &scorer.report(args.errors), &locations.report())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One file's figures: a JSON line (with `location` and `file`) or the tables under a heading.
+fn print_report<R: serde::Serialize + std::fmt::Display>(
+    args: &Args,
+    file: &std::path::Path,
+    kind: &str,
+    report: &R,
+    loc: &dyad_eval::LocationReport,
+) -> anyhow::Result<()> {
+    if args.json {
+        let mut v = serde_json::to_value(report)?;
+        v["location"] = serde_json::to_value(loc)?;
+        v["file"] = file.display().to_string().into();
+        println!("{v}");
+    } else {
+        println!("== {}{kind}", file.display());
+        print!("{report}");
+        print!("{loc}");
+    }
+    Ok(())
 }
 
 /// The publisher of every IndiaPoliceEvents story (Halterman et al. 2021).
