@@ -70,10 +70,10 @@ fn article_of(rec: &Bound<'_, PyAny>) -> PyResult<Option<Article>> {
     Ok(Some(Article { text, title, date, id, url, source, author, dateline }))
 }
 
-/// An article from keyword arguments (date, title, id, url, source): a date that cannot be
-/// read is an error here, since the caller gave it explicitly.
-fn explicit_article(text: &Bound<'_, PyAny>, meta: [Option<&Bound<'_, PyAny>>; 5]) -> PyResult<Article> {
-    let [date, title, id, url, source] = meta;
+/// An article from keyword arguments (date, title, id, url, source, author, dateline): a date
+/// that cannot be read is an error here, since the caller gave it explicitly.
+fn explicit_article(text: &Bound<'_, PyAny>, meta: [Option<&Bound<'_, PyAny>>; 7]) -> PyResult<Article> {
+    let [date, title, id, url, source, author, dateline] = meta;
     let article = Article {
         text: text_value(Some(text))?,
         date: meta_value("date", date)?,
@@ -81,7 +81,8 @@ fn explicit_article(text: &Bound<'_, PyAny>, meta: [Option<&Bound<'_, PyAny>>; 5
         id: meta_value("id", id)?,
         url: meta_value("url", url)?,
         source: meta_value("source", source)?,
-        ..Article::default()
+        author: meta_value("author", author)?,
+        dateline: meta_value("dateline", dateline)?,
     };
     article.check_date().map_err(value_error)?;
     Ok(article)
@@ -188,7 +189,7 @@ impl Coder {
     }
 
     /// Events of one article as a JSON array (what `dyad code --format jsonl` prints).
-    #[pyo3(signature = (text, date=None, title=None, id=None, url=None, source=None))]
+    #[pyo3(signature = (text, date=None, title=None, id=None, url=None, source=None, author=None, dateline=None))]
     #[allow(clippy::too_many_arguments)]
     fn _code_json(
         &self,
@@ -199,8 +200,10 @@ impl Coder {
         id: Option<&Bound<'_, PyAny>>,
         url: Option<&Bound<'_, PyAny>>,
         source: Option<&Bound<'_, PyAny>>,
+        author: Option<&Bound<'_, PyAny>>,
+        dateline: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let article = explicit_article(text, [date, title, id, url, source])?;
+        let article = explicit_article(text, [date, title, id, url, source, author, dateline])?;
         py.detach(|| {
             let doc = prepare(&article, 1)?;
             let events = self.pipeline.code(&doc).map_err(|e| e.to_string());
@@ -280,7 +283,7 @@ fn _export_columns<'py>(py: Python<'py>) -> PyResult<Vec<Bound<'py, PyTuple>>> {
 
 /// The cleaned document as the JSON `dyad clean` prints.
 #[pyfunction]
-#[pyo3(signature = (text, date=None, title=None, id=None, url=None, source=None, show_removed=false))]
+#[pyo3(signature = (text, date=None, title=None, id=None, url=None, source=None, author=None, dateline=None, show_removed=false))]
 #[allow(clippy::too_many_arguments)]
 fn _clean_json(
     py: Python<'_>,
@@ -290,9 +293,11 @@ fn _clean_json(
     id: Option<&Bound<'_, PyAny>>,
     url: Option<&Bound<'_, PyAny>>,
     source: Option<&Bound<'_, PyAny>>,
+    author: Option<&Bound<'_, PyAny>>,
+    dateline: Option<&Bound<'_, PyAny>>,
     show_removed: bool,
 ) -> PyResult<String> {
-    let article = explicit_article(text, [date, title, id, url, source])?;
+    let article = explicit_article(text, [date, title, id, url, source, author, dateline])?;
     let doc = py.detach(|| prepare(&article, 1)).map_err(value_error)?;
     Ok(serde_json::to_string(&dyad_pipeline::clean_output(&doc, show_removed)).expect("documents serialise"))
 }

@@ -78,10 +78,11 @@ def fixture_records():
 def flat(e: dict) -> tuple:
     """What an event row of the Parquet export schema says about a JSONL event."""
     return (e["date"], e["source"], e["target"], e["code"], e["root"], e["quad_class"], e["goldstein"],
-            e.get("plover_type"), e.get("plover_mode"), e.get("location"))
+            e.get("plover_type"), e.get("plover_mode"), (e.get("location") or {}).get("name"),
+            (e.get("location") or {}).get("country") or None)
 
 
 def flat_row(r: dict) -> tuple:
     d = r["date"]
     return (None if d is None else d.isoformat(), r["source"], r["target"], r["code"], r["root_code"], r["quad_class"],
-            r["goldstein"], r["plover_type"], r["plover_mode"], r["location"])
+            r["goldstein"], r["plover_type"], r["plover_mode"], r["location"], r["location_country"] or None)

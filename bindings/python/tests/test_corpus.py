@@ -38,7 +38,7 @@ def test_code_matches_cli_on_reuters(coder, reuters):
     by_article = {}
     for e in expected:
         by_article.setdefault(e["article"], []).append(e)
-    keys = ("title", "id", "url", "source")
+    keys = ("title", "id", "url", "source", "author", "dateline")
     checked = 0
     for r in records:
         if not isinstance(r.get("text"), str) or not r["text"].strip():
@@ -62,7 +62,7 @@ def test_code_arrow_matches_cli_on_reuters(coder, reuters):
     import pyarrow as pa
 
     records, expected = reuters
-    table = pa.Table.from_pylist([{k: r.get(k) for k in ("id", "text", "date", "title")} for r in records])
+    table = pa.Table.from_pylist([{k: r.get(k) for k in ("id", "text", "date", "title", "dateline")} for r in records])
     with pytest.warns(dyad.SkippedRecords):
         events = coder.code_arrow(table, threads=2)
     assert events.num_rows == len(expected)

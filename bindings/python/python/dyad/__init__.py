@@ -89,6 +89,8 @@ class Coder:
         id: Optional[str] = None,
         url: Optional[str] = None,
         source: Optional[str] = None,
+        author: Optional[str] = None,
+        dateline: Optional[str] = None,
     ) -> list:
         """Code one article; returns its events as dicts (the fields of ``dyad code``'s JSONL).
 
@@ -98,7 +100,11 @@ class Coder:
         text and ``ValueError`` for a date dyad cannot read or a text with nothing to code
         (empty, or nothing left after boilerplate removal, or over 16 MB).
         """
-        return json.loads(self._coder._code_json(text, date=date, title=title, id=id, url=url, source=source))
+        return json.loads(
+            self._coder._code_json(
+                text, date=date, title=title, id=id, url=url, source=source, author=author, dateline=dateline
+            )
+        )
 
     def code_many(self, records: Iterable[Mapping[str, Any]], *, threads: Optional[int] = None) -> list:
         """Code many records (dicts with the JSONL input fields: ``text``, ``date``, ``id``,
@@ -197,13 +203,18 @@ def clean(
     id: Optional[str] = None,
     url: Optional[str] = None,
     source: Optional[str] = None,
+    author: Optional[str] = None,
+    dateline: Optional[str] = None,
     show_removed: bool = False,
 ) -> dict:
     """The cleaned, segmented document as a dict: what ``dyad clean`` prints for the JSONL
     record with these fields (id, title, date, dateline, source, text, sentences, notes;
     ``removed`` lines with their reason when ``show_removed``)."""
     return json.loads(
-        _dyad._clean_json(text, date=date, title=title, id=id, url=url, source=source, show_removed=bool(show_removed))
+        _dyad._clean_json(
+            text, date=date, title=title, id=id, url=url, source=source, author=author, dateline=dateline,
+            show_removed=bool(show_removed),
+        )
     )
 
 

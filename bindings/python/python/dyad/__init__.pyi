@@ -75,6 +75,8 @@ class Coder:
         id: Optional[Id] = None,
         url: Optional[str] = None,
         source: Optional[str] = None,
+        author: Optional[str] = None,
+        dateline: Optional[str] = None,
     ) -> list[Event]: ...
     def code_many(self, records: Iterable[Mapping[str, Any]], *, threads: Optional[int] = None) -> list[Event]: ...
     def code_arrow(
@@ -90,6 +92,8 @@ def clean(
     id: Optional[Id] = None,
     url: Optional[str] = None,
     source: Optional[str] = None,
+    author: Optional[str] = None,
+    dateline: Optional[str] = None,
     show_removed: bool = False,
 ) -> dict[str, Any]: ...
 def to_pandas(events: Union[Sequence[Mapping[str, Any]], pyarrow.Table]) -> pandas.DataFrame: ...

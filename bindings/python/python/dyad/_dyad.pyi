@@ -15,6 +15,8 @@ class Coder:
         id: Optional[Any] = None,
         url: Optional[str] = None,
         source: Optional[str] = None,
+        author: Optional[str] = None,
+        dateline: Optional[str] = None,
     ) -> str: ...
     def _code_many_json(
         self, records: Iterable[Mapping[str, Any]], threads: Optional[int] = None
@@ -31,5 +33,7 @@ def _clean_json(
     id: Optional[Any] = None,
     url: Optional[str] = None,
     source: Optional[str] = None,
+    author: Optional[str] = None,
+    dateline: Optional[str] = None,
     show_removed: bool = False,
 ) -> str: ...
