@@ -233,4 +233,25 @@ mod tests {
         all.dedup();
         assert_eq!(all.len(), N_PARSER_FEATURES);
     }
+
+    #[test]
+    fn features_see_the_second_leftmost_child_of_b0() {
+        let mut sc = Scratch::default();
+        let words: Vec<WordInfo> = ["the", "big", "army", "attacked"].iter().map(|f| analyse(f, &mut sc)).collect();
+        let tags = [Upos::DET, Upos::ADJ, Upos::NOUN, Upos::VERB];
+        let s = Sentence { words: &words, tags: &tags };
+        let mut st = State::default();
+        st.reset(4);
+        st.apply(Move::Shift);
+        st.apply(Move::Shift);
+        let mut f = [0u64; N_PARSER_FEATURES];
+        parser_features(&st, &s, &mut f);
+        assert_eq!(f[79], key1(80, NO_WORD));
+        // "big" ← "army", then "the" ← "army": "the" is b0's leftmost child, "big" the second.
+        st.apply(Move::Left(7));
+        st.apply(Move::Left(23));
+        parser_features(&st, &s, &mut f);
+        assert_eq!(f[79], key1(80, words[1].lower));
+        assert_eq!(f[80], key1(81, 7));
+    }
 }
