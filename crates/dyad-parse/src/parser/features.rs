@@ -8,7 +8,7 @@ use super::transition::{State, NONE};
 use crate::hash::{key1, key2, key3};
 use crate::words::WordInfo;
 
-pub const N_PARSER_FEATURES: usize = 79;
+pub const N_PARSER_FEATURES: usize = 86;
 
 const NO_WORD: u64 = 0x51_7cc1_b727;
 const ROOT_WORD: u64 = 0x2a_4f3b_19c5;
@@ -187,6 +187,15 @@ pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATUR
         key3(77, s.flags(s0), s.flags(b0), key2(0, s0t, b0t)),
         key2(78, s.flags(b0), s.suffix(b1)),
         key3(79, s.flags(s0), s.suffix(s0), d),
+        // The second-leftmost child of b0, the left label sets with words, and b0–b1
+        // word pairs (Zhang & Nivre's remaining templates, plus lexicalised lookahead).
+        key1(80, s.w(b0l2)),
+        key1(81, l(b0l2)),
+        key2(82, s0w, s0sl),
+        key2(83, b0w, b0sl),
+        key2(84, b0w, b1w),
+        key3(85, b0wt, b1t, s0t),
+        key3(86, s0t, l(s0l), l(s0l2)),
     ];
     *out = f;
 }
@@ -223,5 +232,26 @@ mod tests {
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), N_PARSER_FEATURES);
+    }
+
+    #[test]
+    fn features_see_the_second_leftmost_child_of_b0() {
+        let mut sc = Scratch::default();
+        let words: Vec<WordInfo> = ["the", "big", "army", "attacked"].iter().map(|f| analyse(f, &mut sc)).collect();
+        let tags = [Upos::DET, Upos::ADJ, Upos::NOUN, Upos::VERB];
+        let s = Sentence { words: &words, tags: &tags };
+        let mut st = State::default();
+        st.reset(4);
+        st.apply(Move::Shift);
+        st.apply(Move::Shift);
+        let mut f = [0u64; N_PARSER_FEATURES];
+        parser_features(&st, &s, &mut f);
+        assert_eq!(f[79], key1(80, NO_WORD));
+        // "big" ← "army", then "the" ← "army": "the" is b0's leftmost child, "big" the second.
+        st.apply(Move::Left(7));
+        st.apply(Move::Left(23));
+        parser_features(&st, &s, &mut f);
+        assert_eq!(f[79], key1(80, words[1].lower));
+        assert_eq!(f[80], key1(81, 7));
     }
 }

@@ -5,7 +5,7 @@ use dyad_doc::Upos;
 use crate::hash::{key1, key2, key3};
 use crate::words::WordInfo;
 
-pub const N_TAGGER_FEATURES: usize = 39;
+pub const N_TAGGER_FEATURES: usize = 44;
 
 const NONE: u64 = 0x9e37_79b9;
 const START: u64 = 0x7f4a_7c15;
@@ -19,9 +19,11 @@ pub fn tagger_features(words: &[WordInfo], amb: &[u32], tags: &[Upos], right: &[
     let at = |j: isize| -> Option<&WordInfo> { usize::try_from(j).ok().and_then(|j| words.get(j)) };
     let i = i as isize;
     let word = |j: isize| at(j).map_or(if j < 0 { START } else { NONE }, |w| w.lower);
-    let amb_at = |j: isize| usize::try_from(j).ok().and_then(|j| amb.get(j)).map_or(NONE, |&a| a as u64);
+    let amb_at = |j: isize| usize::try_from(j).ok().and_then(|j| amb.get(j)).map_or(NONE, |&a| (a & super::TAG_BITS) as u64);
     let shape_at = |j: isize| at(j).map_or(NONE, |w| w.shape);
     let suf3 = |j: isize| at(j).map_or(NONE, |w| w.suffix[2]);
+    let cased = |j: isize| at(j).map_or(if j < 0 { START } else { NONE }, |w| w.cased);
+    let flags = |j: isize| at(j).map_or(NONE, |w| w.flags as u64);
     let tag = |j: isize| usize::try_from(j).ok().and_then(|j| tags.get(j)).map_or(START, |&t| t as u64);
     let (t1, t2) = (tag(i - 1), tag(i - 2));
     let ahead = |j: isize| usize::try_from(j).ok().and_then(|j| right.get(j)).map_or(NONE, |&t| t as u64);
@@ -66,6 +68,13 @@ pub fn tagger_features(words: &[WordInfo], amb: &[u32], tags: &[Upos], right: &[
         key2(36, r1, r2),
         key2(37, t1, r1),
         key2(38, w.lower, r1),
+        // PROPN vs NOUN: the neighbours' cased forms and capitalisation, and how this word
+        // is capitalised where capitals are informative (not sentence-initial).
+        key1(39, cased(i - 1)),
+        key1(40, cased(i + 1)),
+        key3(41, flags(i - 1), w.flags as u64, flags(i + 1)),
+        key2(42, w.lower, (w.flags & 3) as u64 * 2 + (i == 0) as u64),
+        key2(43, w.suffix[2], r1),
     ];
     *out = f;
 }
@@ -110,5 +119,13 @@ mod tests {
         tagger_features(&a, &amb, &[Upos::DET], &[Upos::DET, Upos::NOUN, Upos::NOUN], 1, &mut fd);
         assert_ne!(fa[35], fd[35]);
         assert_eq!(fa[1], fd[1]);
+        // A capital inside the sentence is told apart from one at its start.
+        let c = words(&["Housing", "Housing"]);
+        let mut f0 = [0u64; N_TAGGER_FEATURES];
+        let mut f1 = [0u64; N_TAGGER_FEATURES];
+        tagger_features(&c, &amb, &[], &[], 0, &mut f0);
+        tagger_features(&c, &amb, &[Upos::NOUN], &[], 1, &mut f1);
+        assert_eq!(f0[1], f1[1]);
+        assert_ne!(f0[42], f1[42]);
     }
 }

@@ -6,7 +6,7 @@ use dyad_doc::Upos;
 use rustc_hash::FxHashMap;
 
 use super::features::{tagger_features, N_TAGGER_FEATURES};
-use super::{Tagger, N_TAGS};
+use super::{fixed_tag, Tagger, FIXED, N_TAGS};
 use crate::train::{Example, Log};
 use crate::weights::TrainWeights;
 use crate::words::{analyse, Scratch, WordInfo};
@@ -16,6 +16,8 @@ const LOWER_SHARE: f64 = 0.10;
 const UPPER_SHARE: f64 = 0.05;
 /// Weights under 1/320 of the largest are dropped (see the parser's `PRUNE`).
 const PRUNE: u16 = 100;
+/// Occurrences a word needs in training before the tag dictionary fixes its tag.
+const FIXED_MIN_COUNT: u32 = 20;
 
 pub fn ambiguity_lexicon(sentences: &[&Example]) -> FxHashMap<u64, u32> {
     let mut counts: FxHashMap<u64, [u32; N_TAGS]> = FxHashMap::default();
@@ -35,6 +37,10 @@ pub fn ambiguity_lexicon(sentences: &[&Example]) -> FxHashMap<u64, u32> {
         for (t, &n) in c.iter().enumerate() {
             if n * 20 >= total {
                 mask |= 1 << t;
+            }
+            // Tag dictionary: seen often, and (nearly) always with this tag.
+            if total >= FIXED_MIN_COUNT && n * 1000 >= total * 998 {
+                mask |= FIXED;
             }
         }
         lex.insert(k, mask);
@@ -90,6 +96,13 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, fir
                 None => &[],
             };
             for j in 0..words.len() {
+                // Tag-dictionary words are tagged without scoring, at run time as here.
+                if let Some(t) = fixed_tag(amb[j]) {
+                    tags.push(Upos::ALL[t]);
+                    right += (t == ex.tags[j] as usize) as usize;
+                    total += 1;
+                    continue;
+                }
                 tagger_features(&words, &amb, &tags, ahead, j, &mut feats);
                 scores.fill(0.0);
                 weights.score(&feats, &mut scores);
@@ -149,4 +162,40 @@ pub fn accuracy(tagger: &Tagger, sentences: &[&Example], case: u8) -> f64 {
         total += tags.len();
     }
     100.0 * right as f64 / total.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(forms: &[&str], tags: &[Upos]) -> Example {
+        Example {
+            forms: forms.iter().map(|f| f.to_string()).collect(),
+            tags: tags.to_vec(),
+            lemmas: forms.iter().map(|f| f.to_string()).collect(),
+            heads: vec![0; forms.len() + 1],
+            labels: vec![0; forms.len() + 1],
+            pred_tags: None,
+            has_tree: false,
+        }
+    }
+
+    #[test]
+    fn the_tag_dictionary_fixes_only_frequent_unambiguous_words() {
+        let mut ex = Vec::new();
+        for i in 0..30 {
+            let run = if i % 2 == 0 { Upos::NOUN } else { Upos::VERB };
+            ex.push(example(&["the", "run", "ended"], &[Upos::DET, run, Upos::VERB]));
+        }
+        ex.push(example(&["rare", "rare"], &[Upos::ADJ, Upos::ADJ]));
+        let refs: Vec<&Example> = ex.iter().collect();
+        let lex = ambiguity_lexicon(&refs);
+        let amb = |w: &str| lex[&analyse(w, &mut Scratch::default()).lower];
+        assert_eq!(fixed_tag(amb("the")), Some(Upos::DET as usize));
+        assert_eq!(fixed_tag(amb("run")), None);
+        assert_eq!(amb("run") & crate::tagger::TAG_BITS, 1 << Upos::NOUN as u32 | 1 << Upos::VERB as u32);
+        // Seen twice: in the ambiguity lexicon, but too rare to fix.
+        assert_eq!(fixed_tag(amb("rare")), None);
+        assert_eq!(amb("rare"), 1 << Upos::ADJ as u32);
+    }
 }
