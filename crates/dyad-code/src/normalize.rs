@@ -163,12 +163,18 @@ fn is_abbreviation(chars: &[char]) -> bool {
 }
 
 fn push_word(words: &mut Vec<Word>, chars: &[char], start: usize, end: usize) {
-    let mut s: String = chars
-        .iter()
-        .filter(|c| **c != '.' || !chars.iter().any(|c| c.is_alphabetic()))
-        .map(|c| if *c == '\u{2019}' { '\'' } else { *c })
-        .collect::<String>()
-        .to_lowercase();
+    // Dots go in words with letters ("U.S." → "us"), stay in numbers ("11.8").
+    let letters_in = chars.iter().any(|c| c.is_alphabetic());
+    let kept = chars.iter().filter(|c| **c != '.' || !letters_in).map(|c| if *c == '\u{2019}' { '\'' } else { *c });
+    let mut s: String = if chars.iter().all(char::is_ascii) {
+        // One allocation, lowercased on the way (most news text).
+        let mut s = String::with_capacity(chars.len());
+        s.extend(kept.map(|c| c.to_ascii_lowercase()));
+        s
+    } else {
+        // `str::to_lowercase` knows a word-final sigma; per character it would not.
+        kept.collect::<String>().to_lowercase()
+    };
     let capitalized = chars[0].is_uppercase();
     let letters = chars.iter().filter(|c| c.is_alphabetic());
     let upper = letters.clone().count() >= 2 && letters.clone().all(|c| c.is_uppercase());
