@@ -31,7 +31,7 @@ pub struct StoryCountry {
 /// likely place ("Ahmedabad" → IND, "Lahore" → PAK), with the gazetteer's own name for it.
 /// For names the text itself marks as a place (a dateline); names in running text go through
 /// `Places`, which applies the gazetteer's case and ambiguity rules first.
-pub fn place_country(_doc: &Document, place: &str) -> Option<(String, &'static str)> {
+pub fn place_country(place: &str) -> Option<(String, &'static str)> {
     let g = Gazetteer::builtin();
     let best = g.place(dyad_geo::readings(g, place).first()?.place);
     Some((g.country(best.country)?.iso3.clone(), best.name()))
@@ -63,10 +63,13 @@ impl Places {
             let g = Gazetteer::builtin();
             // Most agents have no place name before them: ask the name index about the words
             // there (one word or two: "tel aviv") before finding the document's places.
+            // In mixed-case text a place name is capitalised (the gazetteer's own rule).
+            let caseless = !words.iter().any(|w| w.capitalized);
+            let name_word = |k: usize| !words[k].punct && (caseless || words[k].capitalized);
             let named_at = |k: usize| {
-                !words[k].punct
+                name_word(k)
                     && (g.has_name(&words[k].norm)
-                        || k > 0 && !words[k - 1].punct && g.has_name(&format!("{} {}", words[k - 1].norm, words[k].norm)))
+                        || k > 0 && name_word(k - 1) && g.has_name(&format!("{} {}", words[k - 1].norm, words[k].norm)))
             };
             if !(u.start.saturating_sub(1)..u.end - 1).any(named_at) {
                 continue;
@@ -96,7 +99,10 @@ impl Places {
 
 #[derive(Clone, Debug, Default)]
 pub struct StoryContext {
-    dateline: Option<StoryCountry>,
+    /// The dateline's country: from the dictionaries at once; from the gazetteer (`unread`,
+    /// the place name) only the first time a country is asked for.
+    dateline: std::cell::OnceCell<Option<StoryCountry>>,
+    unread: Option<String>,
     source: Option<StoryCountry>,
     /// Country code → how many mentions named it, in the sentences coded so far.
     named: FxHashMap<String, usize>,
@@ -104,18 +110,23 @@ pub struct StoryContext {
 
 impl StoryContext {
     pub fn new(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Document) -> Self {
-        let dateline = doc.dateline.as_ref().and_then(|dl| dl.place.as_deref()).and_then(|place| {
-            if let Some(code) = dictionary_country(c, d, place, doc.date) {
-                return Some(StoryCountry { code, from: format!("dateline {place:?}") });
+        let place = doc.dateline.as_ref().and_then(|dl| dl.place.as_deref());
+        let dateline = std::cell::OnceCell::new();
+        let mut unread = None;
+        if let Some(place) = place {
+            match dictionary_country(c, d, place, doc.date) {
+                Some(code) => {
+                    let _ = dateline.set(Some(StoryCountry { code, from: format!("dateline {place:?}") }));
+                }
+                None if options.places => unread = Some(place.to_string()),
+                None => {}
             }
-            let (code, name) = place_country(doc, place).filter(|_| options.places)?;
-            Some(StoryCountry { code, from: format!("dateline {place:?} (place: {name}, gazetteer)") })
-        });
+        }
         let source = doc.source.as_deref().and_then(|s| {
             let code = dictionary_country(c, d, s, doc.date)?;
             Some(StoryCountry { code, from: format!("source {s:?}") })
         });
-        StoryContext { dateline, source, named: FxHashMap::default() }
+        StoryContext { dateline, unread, source, named: FxHashMap::default() }
     }
 
     /// Count the countries a sentence names (its actors' country parts; not pronouns or
@@ -143,14 +154,24 @@ impl StoryContext {
     pub fn country(&self) -> Option<StoryCountry> {
         let total: usize = self.named.values().sum();
         if total == 0 {
-            return self.dateline.clone().or_else(|| self.source.clone());
+            return self.dateline().or_else(|| self.source.clone());
         }
         let top = self.named.values().copied().max().unwrap_or(0);
         if 2 * top > total {
             let code = self.named.iter().filter(|(_, &n)| n == top).map(|(c, _)| c).min()?;
             return Some(StoryCountry { code: code.clone(), from: format!("named in the story ({top} of {total} country mentions)") });
         }
-        self.dateline.clone().filter(|d| self.named.get(&d.code) == Some(&top))
+        self.dateline().filter(|d| self.named.get(&d.code) == Some(&top))
+    }
+
+    fn dateline(&self) -> Option<StoryCountry> {
+        self.dateline
+            .get_or_init(|| {
+                let place = self.unread.as_deref()?;
+                let (code, name) = place_country(place)?;
+                Some(StoryCountry { code, from: format!("dateline {place:?} (place: {name}, gazetteer)") })
+            })
+            .clone()
     }
 }
 

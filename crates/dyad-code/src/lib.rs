@@ -104,7 +104,9 @@ impl Coder {
                 return Vec::new();
             }
             places.give_agents_places(doc, i, &a.tagged.words, &mut a.mentions);
-            events.extend(event::events(&self.dicts, doc, i, s, &a, story.country().as_ref()));
+            // The story's country is read only for a sentence with an agent lacking one.
+            let country = if a.needs_country() { story.country() } else { None };
+            events.extend(event::events(&self.dicts, doc, i, s, &a, country.as_ref()));
             story.observe(&self.compiled, &a.mentions);
         }
         events

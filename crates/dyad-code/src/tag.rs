@@ -220,7 +220,9 @@ impl Tagged {
                         let p = &words[i - 1];
                         DETERMINERS.contains(&p.norm.as_str()) || p.possessive || NOUN_PREPOSITIONS.contains(&p.norm.as_str()) || is_number(&p.norm)
                     };
-                    if noun_use && use_tagger && !plainly_noun && !nouns.is_empty() && !form.ends_with("ing") {
+                    // A rescued verb needs an actor or agent before it to be the subject: with
+                    // none (`n == 0`: no phrase ends before the form), no tagging.
+                    if noun_use && use_tagger && !plainly_noun && n > 0 && !form.ends_with("ing") {
                         let forms = written.get_or_insert_with(|| written_forms(text, char_base, &words));
                         let verb_tag = if caseless {
                             let tags = upos.get_or_insert_with(|| tag_forms(forms, |t| t.to_vec()).unwrap_or_default());
