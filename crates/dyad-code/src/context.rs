@@ -14,7 +14,7 @@ use crate::normalize::Word;
 use crate::CoderOptions;
 use dyad_dict::Dictionaries;
 use dyad_doc::Document;
-use dyad_geo::{find_places, DocumentPlaces, Gazetteer};
+use dyad_geo::{find_places, is_lower_case, DocumentPlaces, Gazetteer};
 use rustc_hash::FxHashMap;
 
 /// A country for the story, with the evidence for it.
@@ -42,11 +42,12 @@ pub fn place_country(place: &str) -> Option<(String, &'static str)> {
 pub struct Places {
     enabled: bool,
     found: Option<DocumentPlaces>,
+    lower_case: Option<bool>,
 }
 
 impl Places {
     pub fn new(options: CoderOptions) -> Self {
-        Places { enabled: options.places, found: None }
+        Places { enabled: options.places, found: None, lower_case: None }
     }
 
     /// An agent without a country ("police", "a court") right after a place name, or with one
@@ -75,6 +76,7 @@ impl Places {
                 continue;
             }
             let found = self.found.get_or_insert_with(|| find_places(g, doc));
+            let lower_case = *self.lower_case.get_or_insert_with(|| is_lower_case(doc));
             // From the word before the unit up to (not into) its last word.
             let from = words[u.start.saturating_sub(1)].char_start;
             let (last, first) = (words[u.end - 1].char_start, words[u.start].char_start);
@@ -87,6 +89,13 @@ impl Places {
                 continue;
             };
             let place = g.place(m.place);
+            // Lower-case archives: only a place's own name, not one of its alternates ("para"
+            // in "para military forces" is an old name of Belém, Brazil), and no small town
+            // ("union labour minister" is not Union, New Jersey).
+            let small_town = place.kind == dyad_geo::PlaceKind::City && place.population < LOWER_CASE_TOWN;
+            if lower_case && (!same_letters(&m.text, place.name()) || small_town) {
+                continue;
+            }
             let Some(country) = g.country(place.country) else { continue };
             let iso3 = country.iso3.clone();
             for code in u.codes.iter_mut().filter(|c| lacks_country(c)) {
@@ -173,6 +182,28 @@ impl StoryContext {
             })
             .clone()
     }
+}
+
+/// In lower-case text, the fewest people a city named before an agent must have.
+const LOWER_CASE_TOWN: u64 = 100_000;
+
+/// The same letters, case and accents aside: "ahmedabad" = "Ahmedabad", "belem" = "Belém".
+fn same_letters(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    fold(a) == fold(b)
 }
 
 /// The country a name stands for in the dictionaries: a country, a capital or seat
