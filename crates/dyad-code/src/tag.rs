@@ -220,11 +220,10 @@ impl Tagged {
                         let p = &words[i - 1];
                         DETERMINERS.contains(&p.norm.as_str()) || p.possessive || NOUN_PREPOSITIONS.contains(&p.norm.as_str()) || is_number(&p.norm)
                     };
-                    // A rescued verb needs an actor, an agent or a pronoun before it to be the
-                    // subject: with none (`n == 0`: no phrase ends before the form), no tagging.
-                    let subject_before =
-                        || n > 0 || words[..i].iter().any(|w| SUBJECT_PRONOUNS.contains(&w.norm.as_str()));
-                    if noun_use && use_tagger && !plainly_noun && !form.ends_with("ing") && subject_before() {
+                    // A rescued verb needs an actor or agent phrase before it for its subject:
+                    // with none (`n == 0`: no phrase ends before the form), no tagging. (Also
+                    // tagging after a subject pronoun, "they filed", cost an IPE arrest.)
+                    if noun_use && use_tagger && !plainly_noun && n > 0 && !form.ends_with("ing") {
                         let forms = written.get_or_insert_with(|| written_forms(text, char_base, &words));
                         let verb_tag = if caseless {
                             let tags = upos.get_or_insert_with(|| tag_forms(forms, |t| t.to_vec()).unwrap_or_default());
@@ -307,9 +306,6 @@ fn tag_forms<R>(forms: &[&str], f: impl FnOnce(&[Upos]) -> R) -> Option<R> {
     }
     Some(dyad_parse::Parser::builtin().analyse(forms, false, |a| f(a.tags)))
 }
-
-/// Pronouns that can be (or stand for) a subject: a verb after one is worth tagging.
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "him", "them", "you"];
 
 /// Words on each side of a verb form that the tagger reads in mixed-case text.
 const WINDOW: usize = 2;
