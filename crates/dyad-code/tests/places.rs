@@ -99,3 +99,17 @@ fn without_places_the_agent_keeps_no_country() {
     let events = code_with(&plain, "ahmedabad police arrested four men on sunday.", |_| {});
     assert_eq!(sources(&events), ["---COP"], "{events:?}");
 }
+
+#[test]
+fn lower_case_text_needs_the_place_s_own_name_and_no_small_town() {
+    // "para" is an old name of Belém (Brazil), "union" a small town in New Jersey: in a
+    // lower-case archive neither gives an agent a country.
+    let text = "para military forces attacked the protesters on monday. \
+                the union labour minister criticized the strike on tuesday.";
+    let events = code(text);
+    assert!(!events.is_empty(), "the sentences are coded");
+    for e in &events {
+        assert!(!e.source.starts_with("BRA") && !e.source.starts_with("USA"), "{events:?}");
+        assert!(!source_entry(e).contains("gazetteer"), "{}", source_entry(e));
+    }
+}
