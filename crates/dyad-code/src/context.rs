@@ -2,14 +2,19 @@
 //! "protesters") belongs to when the story makes it clear, and where that was read.
 //!
 //! Read from: the countries the story has named so far (one with a clear majority of the
-//! country mentions), the dateline's place (a country or capital in the dictionaries, or a
-//! place the gazetteer hook knows), and the publisher when the dictionaries name it ("Times
+//! country mentions), the dateline's place (a country or capital in the dictionaries, else a
+//! place of the built-in gazetteer), and the publisher when the dictionaries name it ("Times
 //! of India"); see `StoryContext::country` for the order. Nothing is guessed beyond that.
+//! Before any of these, a place named right before the agent gives it its country
+//! ("ahmedabad police", `Places`).
 
 use crate::compile::{Compiled, NounHit};
 use crate::mention::Mention;
+use crate::normalize::Word;
+use crate::CoderOptions;
 use dyad_dict::Dictionaries;
 use dyad_doc::Document;
+use dyad_geo::{find_places, is_lower_case, DocumentPlaces, Gazetteer};
 use rustc_hash::FxHashMap;
 
 /// A country for the story, with the evidence for it.
@@ -22,33 +27,115 @@ pub struct StoryCountry {
     pub from: String,
 }
 
-/// The gazetteer hook: the ISO3 country of a place name in this document ("ahmedabad" → IND),
-/// when a gazetteer is wired in. dyad-code has none of its own (crate `dyad-geo` is the
-/// gazetteer); until it is connected this knows no place, and only the dictionaries' countries
-/// and capitals are used.
-pub fn place_country(_doc: &Document, _place: &str) -> Option<String> {
-    None
+/// The ISO3 country of a place name the built-in gazetteer (`dyad_geo`) knows, taking its most
+/// likely place ("Ahmedabad" → IND, "Lahore" → PAK), with the gazetteer's own name for it.
+/// For names the text itself marks as a place (a dateline); names in running text go through
+/// `Places`, which applies the gazetteer's case and ambiguity rules first.
+pub fn place_country(place: &str) -> Option<(String, &'static str)> {
+    let g = Gazetteer::builtin();
+    let best = g.place(dyad_geo::readings(g, place).first()?.place);
+    Some((g.country(best.country)?.iso3.clone(), best.name()))
+}
+
+/// The places of a document (`dyad_geo::find_places`: case rules, common words, people's
+/// names, small towns abroad), found the first time an agent without a country needs them.
+pub struct Places {
+    enabled: bool,
+    found: Option<DocumentPlaces>,
+    lower_case: Option<bool>,
+}
+
+impl Places {
+    pub fn new(options: CoderOptions) -> Self {
+        Places { enabled: options.places, found: None, lower_case: None }
+    }
+
+    /// An agent without a country ("police", "a court") right after a place name, or with one
+    /// inside its phrase before the agent word ("ahmedabad police", "a Kabul court"), takes
+    /// the place's country: `---COP` → `INDCOP`, the unit's `country_from` saying so.
+    pub fn give_agents_places(&mut self, doc: &Document, sentence: usize, words: &[Word], mentions: &mut [Mention]) {
+        if !self.enabled {
+            return;
+        }
+        for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
+            if u.pronoun.is_some() || !u.actors.is_empty() || u.end <= u.start || !u.codes.iter().any(|c| lacks_country(c)) {
+                continue;
+            }
+            let g = Gazetteer::builtin();
+            // Most agents have no place name before them: ask the name index about the words
+            // there (one word or two: "tel aviv") before finding the document's places.
+            // In mixed-case text a place name is capitalised (the gazetteer's own rule).
+            let caseless = !words.iter().any(|w| w.capitalized);
+            let name_word = |k: usize| !words[k].punct && (caseless || words[k].capitalized);
+            let named_at = |k: usize| {
+                name_word(k)
+                    && (g.has_name(&words[k].norm)
+                        || k > 0 && name_word(k - 1) && g.has_name(&format!("{} {}", words[k - 1].norm, words[k].norm)))
+            };
+            if !(u.start.saturating_sub(1)..u.end - 1).any(named_at) {
+                continue;
+            }
+            let found = self.found.get_or_insert_with(|| find_places(g, doc));
+            let lower_case = *self.lower_case.get_or_insert_with(|| is_lower_case(doc));
+            // From the word before the unit up to (not into) its last word.
+            let from = words[u.start.saturating_sub(1)].char_start;
+            let (last, first) = (words[u.end - 1].char_start, words[u.start].char_start);
+            let Some(m) = found.mentions.iter().find(|m| {
+                m.sentence == sentence
+                    && m.char_start >= from
+                    && m.char_end <= last
+                    && (m.char_end > first || u.start > 0 && m.char_end == words[u.start - 1].char_end)
+            }) else {
+                continue;
+            };
+            let place = g.place(m.place);
+            // Lower-case archives: only a place's own name, not one of its alternates ("para"
+            // in "para military forces" is an old name of Belém, Brazil), and no small town
+            // ("union labour minister" is not Union, New Jersey).
+            let small_town = place.kind == dyad_geo::PlaceKind::City && place.population < LOWER_CASE_TOWN;
+            if lower_case && (!same_letters(&m.text, place.name()) || small_town) {
+                continue;
+            }
+            let Some(country) = g.country(place.country) else { continue };
+            let iso3 = country.iso3.clone();
+            for code in u.codes.iter_mut().filter(|c| lacks_country(c)) {
+                *code = with_country(code, &iso3);
+            }
+            u.country_from = Some(format!("place: {} (gazetteer)", place.name()));
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct StoryContext {
-    dateline: Option<StoryCountry>,
+    /// The dateline's country: from the dictionaries at once; from the gazetteer (`unread`,
+    /// the place name) only the first time a country is asked for.
+    dateline: std::cell::OnceCell<Option<StoryCountry>>,
+    unread: Option<String>,
     source: Option<StoryCountry>,
     /// Country code → how many mentions named it, in the sentences coded so far.
     named: FxHashMap<String, usize>,
 }
 
 impl StoryContext {
-    pub fn new(c: &Compiled, d: &Dictionaries, doc: &Document) -> Self {
-        let dateline = doc.dateline.as_ref().and_then(|dl| dl.place.as_deref()).and_then(|place| {
-            let code = dictionary_country(c, d, place, doc.date).or_else(|| place_country(doc, place))?;
-            Some(StoryCountry { code, from: format!("dateline {place:?}") })
-        });
+    pub fn new(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Document) -> Self {
+        let place = doc.dateline.as_ref().and_then(|dl| dl.place.as_deref());
+        let dateline = std::cell::OnceCell::new();
+        let mut unread = None;
+        if let Some(place) = place {
+            match dictionary_country(c, d, place, doc.date) {
+                Some(code) => {
+                    let _ = dateline.set(Some(StoryCountry { code, from: format!("dateline {place:?}") }));
+                }
+                None if options.places => unread = Some(place.to_string()),
+                None => {}
+            }
+        }
         let source = doc.source.as_deref().and_then(|s| {
             let code = dictionary_country(c, d, s, doc.date)?;
             Some(StoryCountry { code, from: format!("source {s:?}") })
         });
-        StoryContext { dateline, source, named: FxHashMap::default() }
+        StoryContext { dateline, unread, source, named: FxHashMap::default() }
     }
 
     /// Count the countries a sentence names (its actors' country parts; not pronouns or
@@ -76,15 +163,47 @@ impl StoryContext {
     pub fn country(&self) -> Option<StoryCountry> {
         let total: usize = self.named.values().sum();
         if total == 0 {
-            return self.dateline.clone().or_else(|| self.source.clone());
+            return self.dateline().or_else(|| self.source.clone());
         }
         let top = self.named.values().copied().max().unwrap_or(0);
         if 2 * top > total {
             let code = self.named.iter().filter(|(_, &n)| n == top).map(|(c, _)| c).min()?;
             return Some(StoryCountry { code: code.clone(), from: format!("named in the story ({top} of {total} country mentions)") });
         }
-        self.dateline.clone().filter(|d| self.named.get(&d.code) == Some(&top))
+        self.dateline().filter(|d| self.named.get(&d.code) == Some(&top))
     }
+
+    fn dateline(&self) -> Option<StoryCountry> {
+        self.dateline
+            .get_or_init(|| {
+                let place = self.unread.as_deref()?;
+                let (code, name) = place_country(place)?;
+                Some(StoryCountry { code, from: format!("dateline {place:?} (place: {name}, gazetteer)") })
+            })
+            .clone()
+    }
+}
+
+/// In lower-case text, the fewest people a city named before an agent must have.
+const LOWER_CASE_TOWN: u64 = 100_000;
+
+/// The same letters, case and accents aside: "ahmedabad" = "Ahmedabad", "belem" = "Belém".
+fn same_letters(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    fold(a) == fold(b)
 }
 
 /// The country a name stands for in the dictionaries: a country, a capital or seat

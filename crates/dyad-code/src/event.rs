@@ -42,9 +42,9 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
             pairs.push((tgt, src, code.clone()));
         }
         for (from, to, code) in pairs {
-            let target_codes = to.codes();
-            for (sc, s_from) in from.codes().into_iter().map(|c| in_story(c, country)) {
-                for (tc, t_from) in target_codes.iter().cloned().map(|c| in_story(c, country)) {
+            let target_codes = to.codes_in(country);
+            for (sc, s_from) in from.codes_in(country) {
+                for (tc, t_from) in target_codes.iter().cloned() {
                     if sc == tc || out.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
                         continue;
                     }
@@ -77,11 +77,27 @@ enum Side<'a> {
 }
 
 impl Side<'_> {
-    fn codes(&self) -> Vec<String> {
+    /// The codes, those without a country given the story's, each with where its country came
+    /// from when it was inferred (a place before the agent, else the story).
+    fn codes_in(&self, country: Option<&StoryCountry>) -> Vec<(String, Option<String>)> {
         match self {
-            Side::Mention(m) => m.codes(),
-            Side::ImplicitPolice => vec!["---COP".into()],
-            Side::Nobody => vec![String::new()],
+            Side::Mention(m) => {
+                let mut out: Vec<(String, Option<String>)> = Vec::new();
+                for u in &m.units {
+                    for c in &u.codes {
+                        let coded = match &u.country_from {
+                            Some(from) => (c.clone(), Some(from.clone())),
+                            None => in_story(c.clone(), country),
+                        };
+                        if !out.iter().any(|(o, _)| *o == coded.0) {
+                            out.push(coded);
+                        }
+                    }
+                }
+                out
+            }
+            Side::ImplicitPolice => vec![in_story("---COP".into(), country)],
+            Side::Nobody => vec![(String::new(), None)],
         }
     }
 }

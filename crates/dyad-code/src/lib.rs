@@ -51,6 +51,10 @@ pub struct CoderOptions {
     /// Let the built-in tagger (`dyad_parse`) rescue verb forms the word-window heuristics
     /// take for nouns ("police in ahmedabad arrested", "A man died").
     pub tagger: bool,
+    /// Read places with the built-in gazetteer (`dyad_geo`): a place right before an agent
+    /// gives it a country ("ahmedabad police" → INDCOP), and so does a dateline place the
+    /// dictionaries do not know (`context.rs`).
+    pub places: bool,
 }
 
 impl CoderOptions {
@@ -62,7 +66,7 @@ impl CoderOptions {
                 dyad_dict::load::detect(std::path::Path::new(&v.at.file), "")
                     .is_some_and(|k| k.format == dyad_dict::Format::Dyad)
             });
-        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true }
+        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true, places: true }
     }
 }
 
@@ -87,18 +91,22 @@ impl Coder {
     /// Code a segmented document. Events come in sentence order, then verb order.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
         let mut memory = coref::Memory::default();
-        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, doc);
+        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, self.options, doc);
+        let mut places = context::Places::new(self.options);
         let mut events = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
             if too_long(s) {
                 continue;
             }
             let text = doc.sentence_text(s);
-            let a = sentence::analyse(&self.compiled, &self.dicts, self.options, text, s.char_start, doc.date, &mut memory, false);
+            let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, text, s.char_start, doc.date, &mut memory, false);
             if a.discard == Some(DiscardScope::Story) {
                 return Vec::new();
             }
-            events.extend(event::events(&self.dicts, doc, i, s, &a, story.country().as_ref()));
+            places.give_agents_places(doc, i, &a.tagged.words, &mut a.mentions);
+            // The story's country is read only for a sentence with an agent lacking one.
+            let country = if a.needs_country() { story.country() } else { None };
+            events.extend(event::events(&self.dicts, doc, i, s, &a, country.as_ref()));
             story.observe(&self.compiled, &a.mentions);
         }
         events
@@ -107,17 +115,20 @@ impl Coder {
     /// Code one sentence of a document and keep every step, for `dyad explain`.
     pub fn explain(&self, doc: &Document, sentence: usize) -> Explanation {
         let mut memory = coref::Memory::default();
-        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, doc);
+        let mut story = context::StoryContext::new(&self.compiled, &self.dicts, self.options, doc);
+        let mut places = context::Places::new(self.options);
         // Earlier sentences set up names, speakers and the story's country the explained
         // sentence may refer to.
-        for s in doc.sentences.iter().take(sentence) {
-            let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+        for (i, s) in doc.sentences.iter().enumerate().take(sentence) {
+            let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+            places.give_agents_places(doc, i, &a.tagged.words, &mut a.mentions);
             story.observe(&self.compiled, &a.mentions);
         }
         let Some(s) = doc.sentences.get(sentence) else {
             return Explanation::empty(sentence, doc.sentences.len());
         };
-        let a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
+        let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
+        places.give_agents_places(doc, sentence, &a.tagged.words, &mut a.mentions);
         if too_long(s) {
             let mut e = Explanation::new(&self.dicts, doc, sentence, a, Vec::new());
             e.discard = Some(format!(

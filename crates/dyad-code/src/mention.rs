@@ -44,6 +44,9 @@ pub struct Unit {
     pub definite: bool,
     /// "former" before or inside the phrase: CAMEO's elites (ELI) instead of the office.
     pub former: bool,
+    /// Where the country of a code that had none came from, when a place named right before
+    /// the agent gave it ("place: Ahmedabad (gazetteer)"): `context::Places`.
+    pub country_from: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -163,15 +163,29 @@ fn is_abbreviation(chars: &[char]) -> bool {
 }
 
 fn push_word(words: &mut Vec<Word>, chars: &[char], start: usize, end: usize) {
-    let mut s: String = chars
-        .iter()
-        .filter(|c| **c != '.' || !chars.iter().any(|c| c.is_alphabetic()))
-        .map(|c| if *c == '\u{2019}' { '\'' } else { *c })
-        .collect::<String>()
-        .to_lowercase();
+    // One pass for the letters: how many, all capitals, all ASCII.
+    let (mut letters, mut all_upper, mut ascii) = (0usize, true, true);
+    for c in chars {
+        ascii &= c.is_ascii();
+        if c.is_alphabetic() {
+            letters += 1;
+            all_upper &= c.is_uppercase();
+        }
+    }
+    // Dots go in words with letters ("U.S." → "us"), stay in numbers ("11.8").
+    let letters_in = letters > 0;
+    let kept = chars.iter().filter(|c| **c != '.' || !letters_in).map(|c| if *c == '\u{2019}' { '\'' } else { *c });
+    let mut s: String = if ascii {
+        // One allocation, lowercased on the way (most news text).
+        let mut s = String::with_capacity(chars.len());
+        s.extend(kept.map(|c| c.to_ascii_lowercase()));
+        s
+    } else {
+        // `str::to_lowercase` knows a word-final sigma; per character it would not.
+        kept.collect::<String>().to_lowercase()
+    };
     let capitalized = chars[0].is_uppercase();
-    let letters = chars.iter().filter(|c| c.is_alphabetic());
-    let upper = letters.clone().count() >= 2 && letters.clone().all(|c| c.is_uppercase());
+    let upper = letters >= 2 && all_upper;
     let mut possessive = false;
     if s.ends_with("'s") && s.len() > 2 {
         s.truncate(s.len() - 2);

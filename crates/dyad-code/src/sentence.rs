@@ -53,6 +53,15 @@ pub struct Analysis {
     pub discard: Option<DiscardScope>,
 }
 
+impl Analysis {
+    /// Whether some code of the sentence lacks a country (`---COP`, the implicit police), so
+    /// that its events need the story's.
+    pub fn needs_country(&self) -> bool {
+        self.decisions.iter().any(|d| d.coding.implicit_police)
+            || self.mentions.iter().flat_map(|m| &m.units).flat_map(|u| &u.codes).any(|c| crate::context::lacks_country(c))
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn analyse(
     c: &Compiled,

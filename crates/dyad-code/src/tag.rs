@@ -159,6 +159,8 @@ impl Tagged {
         // capitals the heuristics are half blind). Mixed-case sentences tag a window around
         // each such form only: tagging whole sentences halved the speed (docs/accuracy.md).
         let mut upos: Option<Vec<Upos>> = None;
+        // The words as written, sliced out of the text once a form needs the tagger.
+        let mut written: Option<Vec<&str>> = None;
         let mut verbs = Vec::new();
         let mut n = 0;
         let mut i = 0;
@@ -218,16 +220,20 @@ impl Tagged {
                         let p = &words[i - 1];
                         DETERMINERS.contains(&p.norm.as_str()) || p.possessive || NOUN_PREPOSITIONS.contains(&p.norm.as_str()) || is_number(&p.norm)
                     };
-                    if noun_use && use_tagger && !plainly_noun && !nouns.is_empty() && !form.ends_with("ing") {
+                    // A rescued verb needs an actor or agent phrase before it for its subject:
+                    // with none (`n == 0`: no phrase ends before the form), no tagging. (Also
+                    // tagging after a subject pronoun, "they filed", cost an IPE arrest.)
+                    if noun_use && use_tagger && !plainly_noun && n > 0 && !form.ends_with("ing") {
+                        let forms = written.get_or_insert_with(|| written_forms(text, char_base, &words));
                         let verb_tag = if caseless {
-                            let tags = upos.get_or_insert_with(|| tag_words(text, char_base, &words));
+                            let tags = upos.get_or_insert_with(|| tag_forms(forms, |t| t.to_vec()).unwrap_or_default());
                             tags.get(i + len - 1).copied()
                         } else {
                             // Mixed case: tag only a window around the form (tagging whole
                             // sentences halves the speed).
                             let from = i.saturating_sub(WINDOW);
                             let to = (i + len + WINDOW).min(words.len());
-                            tag_words(text, char_base, &words[from..to]).get(i + len - 1 - from).copied()
+                            tag_forms(&forms[from..to], |t| t.get(i + len - 1 - from).copied()).flatten()
                         };
                         if verb_tag == Some(Upos::VERB) {
                             noun_use = false;
@@ -266,15 +272,39 @@ impl Tagged {
     }
 }
 
-/// UPOS of each word from the built-in tagger (`dyad_parse`), reading the words as written.
-fn tag_words(text: &str, char_base: usize, words: &[Word]) -> Vec<Upos> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |c: usize| chars.get(c - char_base).map(|x| x.0).unwrap_or(text.len());
-    let forms: Vec<&str> = words.iter().map(|w| &text[byte_at(w.char_start)..byte_at(w.char_end)]).collect();
-    if forms.len() > MAX_TAGGED_WORDS {
-        return Vec::new();
+/// The words as written: slices of `text` (whose first character is document character
+/// `char_base`), found in one pass; words come in text order.
+fn written_forms<'t>(text: &'t str, char_base: usize, words: &[Word]) -> Vec<&'t str> {
+    if text.is_ascii() {
+        let at = |c: usize| (c - char_base).min(text.len());
+        return words.iter().map(|w| &text[at(w.char_start)..at(w.char_end).max(at(w.char_start))]).collect();
     }
-    dyad_parse::Parser::builtin().analyse(&forms, false, |a| a.tags.to_vec())
+    let mut bytes = text.char_indices().map(|(b, _)| b);
+    // `next` is the byte offset of document character `at`.
+    let (mut at, mut next) = (char_base, bytes.next().unwrap_or(text.len()));
+    let mut byte_of = |c: usize| {
+        while at < c {
+            next = bytes.next().unwrap_or(text.len());
+            at += 1;
+        }
+        next
+    };
+    words
+        .iter()
+        .map(|w| {
+            let (s, e) = (byte_of(w.char_start), byte_of(w.char_end));
+            &text[s..e.max(s)]
+        })
+        .collect()
+}
+
+/// The built-in tagger's (`dyad_parse`) UPOS tags of `forms`, handed to `f` (they live in
+/// the tagger's per-thread buffers); `None` for a run too long to be a sentence.
+fn tag_forms<R>(forms: &[&str], f: impl FnOnce(&[Upos]) -> R) -> Option<R> {
+    if forms.len() > MAX_TAGGED_WORDS {
+        return None;
+    }
+    Some(dyad_parse::Parser::builtin().analyse(forms, false, |a| f(a.tags)))
 }
 
 /// Words on each side of a verb form that the tagger reads in mixed-case text.

@@ -403,6 +403,12 @@ impl Gazetteer {
         self.country(iso2).map(|c| c.iso3.as_str())
     }
 
+    /// Whether some place is called `name` (keys compared, as `candidates`): a cheap test
+    /// before the document's places are found (no allocation).
+    pub fn has_name(&self, name: &str) -> bool {
+        self.lookup(key_of(name)).is_some_and(|(first, _)| first != NONE)
+    }
+
     /// Number of indexed names.
     pub fn name_count(&self) -> usize {
         self.index.len()

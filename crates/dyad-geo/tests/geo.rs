@@ -40,6 +40,9 @@ fn builtin_gazetteer_loads_with_codes() {
     assert_eq!(g.country_of("Pyongyang"), Some("PRK"));
     assert_eq!(g.country_of("Kosovo"), Some("KSV"), "CAMEO's code for Kosovo");
     assert_eq!(g.country_of("Xyzzyville"), None);
+    // The cheap name test agrees with the index: case and dots ignored.
+    assert!(g.has_name("ahmedabad") && g.has_name("Tel Aviv") && g.has_name("u.s."));
+    assert!(!g.has_name("Xyzzyville"));
     let ru = g.country("RU").unwrap();
     assert_eq!((ru.iso3.as_str(), ru.fips.as_str()), ("RUS", "RS"));
     for hand in ["Gaza Strip", "West Bank", "Golan Heights", "Crimea", "Donbas", "Gujarat", "Texas"] {
