@@ -92,8 +92,8 @@ impl Places {
             // Lower-case archives: only a place's own name, not one of its alternates ("para"
             // in "para military forces" is an old name of Belém, Brazil), and no small town
             // ("union labour minister" is not Union, New Jersey).
-            let small_town = place.kind == dyad_geo::PlaceKind::City && place.population < LOWER_CASE_TOWN;
-            if lower_case && (!same_letters(&m.text, place.name()) || small_town) {
+            let small_town = place.kind == dyad_geo::PlaceKind::City && place.population < dyad_geo::LOWER_CASE_TOWN;
+            if lower_case && (!dyad_geo::same_letters(&m.text, place.name()) || small_town) {
                 continue;
             }
             let Some(country) = g.country(place.country) else { continue };
@@ -184,27 +184,7 @@ impl StoryContext {
     }
 }
 
-/// In lower-case text, the fewest people a city named before an agent must have.
-const LOWER_CASE_TOWN: u64 = 100_000;
 
-/// The same letters, case and accents aside: "ahmedabad" = "Ahmedabad", "belem" = "Belém".
-fn same_letters(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'í' | 'ì' | 'î' | 'ï' => 'i',
-                'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-                'ú' | 'ù' | 'û' | 'ü' => 'u',
-                c => c,
-            })
-            .collect()
-    };
-    fold(a) == fold(b)
-}
 
 /// The country a name stands for in the dictionaries: a country, a capital or seat
 /// ("Kabul", "the Kremlin"), or a body of one, when the whole name is one phrase.

@@ -19,4 +19,4 @@ pub use gazetteer::{Country, Gazetteer, Place, PlaceKind, BUILTIN_FILES};
 pub use load::{parse_countries, parse_places, read_utf8, GeoError};
 pub use locate::{context_country, locate_events, location_of};
 pub use mention::{find_places, is_lower_case, DocumentPlaces, PlaceMention};
-pub use resolve::{readings, Reading, Score};
+pub use resolve::{readings, same_letters, Reading, Score, LOWER_CASE_TOWN};

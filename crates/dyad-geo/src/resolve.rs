@@ -168,6 +168,15 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
                     // A common word ("Nice", "Reading") is a place only after "in", "at" ...
                     return !lower_doc && ctx.locative;
                 }
+                if lower_doc && p.kind == PlaceKind::City {
+                    // Without capitals, a town's alternate name or a small town's name is
+                    // often a word ("para military", "temple"): only after "in" in a country
+                    // the story is about.
+                    let own = n.name == 0 || same_letters(g.name_text(n), p.name());
+                    if !own || p.population < LOWER_CASE_TOWN {
+                        return ctx.locative && known;
+                    }
+                }
                 if (n.word || short) && (lower_doc || ctx.sentence_initial) {
                     // A name that is also a word ("bath"), where capitals say nothing.
                     return ctx.locative || known;
@@ -245,4 +254,27 @@ pub(crate) fn resolve(g: &Gazetteer, doc: &Document, cands: Vec<Candidate>, lowe
     }
     out.countries = seen.0;
     out
+}
+
+/// In lower-case text, the fewest people a town named by its own name must have to be read
+/// as a place without an "in" before it.
+pub const LOWER_CASE_TOWN: u64 = 100_000;
+
+/// The same letters, case and accents aside: "ahmedabad" = "Ahmedabad", "belem" = "Belém".
+pub fn same_letters(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    fold(a) == fold(b)
 }
