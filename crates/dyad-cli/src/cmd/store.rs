@@ -4,7 +4,7 @@
 use super::input::{map_documents, InputArgs};
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
-use dyad_code::Coder;
+use dyad_pipeline::Pipeline;
 use dyad_doc::{Document, Stage};
 use crate::progress::Progress;
 use dyad_store::{Dedup, EventRow, Filter, Format, Options, Store};
@@ -265,8 +265,10 @@ impl StoreWriter {
     }
 }
 
-fn load_coder(dir: Option<&Path>) -> anyhow::Result<Coder> {
-    Ok(Coder::new(&super::dictionaries::load(dir, false)?))
+/// The pipeline `dyad code` uses: the dictionaries and the gazetteer of `dir` (or the built-ins).
+fn load_pipeline(dir: Option<&Path>) -> anyhow::Result<Pipeline> {
+    let dicts = super::dictionaries::load(dir, false)?;
+    Ok(Pipeline::with_places(&dicts, super::dictionaries::gazetteer(dir)?))
 }
 
 fn open_read_only(db: &Path) -> anyhow::Result<Store> {
@@ -274,8 +276,7 @@ fn open_read_only(db: &Path) -> anyhow::Result<Store> {
 }
 
 pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
-    let coder = load_coder(a.dictionaries.as_deref())?;
-    let places = super::dictionaries::gazetteer(a.dictionaries.as_deref())?;
+    let pipeline = load_pipeline(a.dictionaries.as_deref())?;
     if !a.db.db.exists() {
         bail!(
             "{}: no such database (create it with `dyad code --db {}`)",
@@ -288,15 +289,16 @@ pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
     let mut progress = Progress::new(Some(total));
     let started = Instant::now();
     let done = store.recode(a.dedup, |doc| {
-        // Stored articles keep their sentences; re-segment only ones stored without any.
         // Stored articles keep their sentences but not their tokens, which the gazetteer
         // needs: re-segment (the same text gives the same sentences).
         let mut d: Document = doc.clone();
         if d.tokens.is_empty() && !d.text.is_empty() {
             dyad_segment::Segmenter.run(&mut d);
         }
-        let mut events = if doc.sentences.is_empty() { coder.code_document(&d) } else { coder.code_document(doc) };
-        dyad_geo::locate_events(&places, &d, &mut events);
+        let events = pipeline.code(&d).unwrap_or_else(|e| {
+            eprintln!("dyad: {e}; its events are dropped");
+            Vec::new()
+        });
         progress.article(events.len(), false);
         events
     })?;
@@ -568,7 +570,7 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let coder = load_coder(a.dictionaries.as_deref())?;
+    let pipeline = load_pipeline(a.dictionaries.as_deref())?;
     let input = InputArgs {
         paths: a.paths.clone(),
         date: None,
@@ -579,10 +581,8 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         skips_shown: 0,
         keep_skips: false,
     };
-    let places = dyad_geo::Gazetteer::builtin();
     let code = |doc: Document| {
-        let mut events = coder.code_document(&doc);
-        dyad_geo::locate_events(places, &doc, &mut events);
+        let events = pipeline.code(&doc).unwrap_or_default();
         (doc, events)
     };
 
