@@ -19,6 +19,7 @@ pub mod normalize;
 mod pattern;
 mod sentence;
 mod tag;
+pub mod tree;
 pub mod validation;
 mod when;
 
@@ -98,8 +99,7 @@ impl Coder {
             if too_long(s) {
                 continue;
             }
-            let text = doc.sentence_text(s);
-            let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, text, s.char_start, doc.date, &mut memory, false);
+            let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc, s, &mut memory, false);
             if a.discard == Some(DiscardScope::Story) {
                 return Vec::new();
             }
@@ -120,14 +120,14 @@ impl Coder {
         // Earlier sentences set up names, speakers and the story's country the explained
         // sentence may refer to.
         for (i, s) in doc.sentences.iter().enumerate().take(sentence) {
-            let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, false);
+            let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc, s, &mut memory, false);
             places.give_agents_places(doc, i, &a.tagged.words, &mut a.mentions);
             story.observe(&self.compiled, &a.mentions);
         }
         let Some(s) = doc.sentences.get(sentence) else {
             return Explanation::empty(sentence, doc.sentences.len());
         };
-        let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc.sentence_text(s), s.char_start, doc.date, &mut memory, true);
+        let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc, s, &mut memory, true);
         places.give_agents_places(doc, sentence, &a.tagged.words, &mut a.mentions);
         if too_long(s) {
             let mut e = Explanation::new(&self.dicts, doc, sentence, a, Vec::new());

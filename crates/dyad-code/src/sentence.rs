@@ -10,7 +10,8 @@ use crate::modality::{self, Modality};
 use crate::pattern::{self, PatternMatch};
 use crate::tag::{Tagged, VerbMatch};
 use crate::CoderOptions;
-use chrono::NaiveDate;
+use crate::tree::Tree;
+use dyad_doc::{Document, Sentence};
 use dyad_dict::{ActorKind, Dictionaries, DiscardScope};
 
 /// A pattern of the verb that matched, with its specificity.
@@ -67,13 +68,17 @@ pub fn analyse(
     c: &Compiled,
     d: &Dictionaries,
     options: CoderOptions,
-    text: &str,
-    char_base: usize,
-    date: Option<NaiveDate>,
+    doc: &Document,
+    s: &Sentence,
     memory: &mut Memory,
     explain: bool,
 ) -> Analysis {
-    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
+    let (text, char_base, date) = (doc.sentence_text(s), s.char_start, doc.date);
+    let mut tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
+    // Only a sentence that can make an event is parsed: see `may_code`.
+    if explain || may_code(c, d, options, &tagged) {
+        tagged.tree = Tree::parse(text, char_base, Some((&doc.text, doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]))), &tagged.words);
+    }
     let mut mentions = mention::build(&tagged, d, date);
     memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == ActorKind::Person, &c.countries);
     // "the country" with no country named before it stands for nothing: not an actor.
@@ -110,6 +115,33 @@ pub fn analyse(
         decisions
     };
     Analysis { tagged, mentions, decisions, discard }
+}
+
+/// Whether the sentence can make an event at all, judged from its dictionary matches alone:
+/// a verb whose own code is more than a bare statement, or one of whose coded patterns has
+/// its words in the sentence; and actors enough for a source and a target (one, when the
+/// code may go without a target or the verb may be an agentless arrest).
+fn may_code(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged) -> bool {
+    if t.nouns.is_empty() && !options.targetless {
+        return false;
+    }
+    t.verbs.iter().any(|v| {
+        let e = &d.verbs[v.entry as usize];
+        let coded = |code: &Option<String>| code.as_deref().is_some_and(|c| !c.starts_with("01"));
+        let own = coded(&e.code) || coded(&e.reverse_code);
+        let patterned = || {
+            c.patterns[v.entry as usize].iter().any(|p| {
+                let pe = &e.patterns[p.index];
+                (pe.code.is_some() || pe.reverse_code.is_some())
+                    && p.required.iter().all(|firsts| firsts.iter().any(|w| t.present.contains(w)))
+            })
+        };
+        let arrest = || {
+            e.code.as_deref() == Some(IMPLICIT_POLICE_CODE) || e.patterns.iter().any(|p| p.code.as_deref() == Some(IMPLICIT_POLICE_CODE))
+        };
+        let actors = t.nouns.len() >= 2 || (options.targetless && !t.nouns.is_empty()) || arrest();
+        actors && (own || patterned())
+    })
 }
 
 /// Whether `v` is coordinated with the verb `prev` before it: "and" (or ", and", "and then")

@@ -3,6 +3,7 @@
 
 use crate::compile::{Compiled, NameKind, NounHit, UNKNOWN};
 use crate::normalize::{split_words, Word};
+use crate::tree::Tree;
 use chrono::NaiveDate;
 use dyad_doc::Upos;
 use dyad_dict::{Dictionaries, DiscardScope};
@@ -40,6 +41,9 @@ pub struct Tagged {
     pub in_verb: Vec<bool>,
     pub verb_start: Vec<bool>,
     pub discard: Option<(DiscardScope, usize, usize)>,
+    /// The dependency tree over `words`, for sentences that may make an event (see
+    /// `sentence::analyse`); `None` when not parsed.
+    pub tree: Option<Tree>,
 }
 
 /// Words that, right before a verb form, show it is used as a noun ("an attack").
@@ -268,7 +272,7 @@ impl Tagged {
             in_verb[v.start..v.end].fill(true);
             verb_start[v.start] = true;
         }
-        Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard }
+        Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard, tree: None }
     }
 }
 

@@ -83,6 +83,15 @@ pub fn segment(text: &str) -> Segments {
     Segments { paragraphs, sentences, tokens }
 }
 
+/// The UD words of `text` (one sentence, say), their character offsets counted from
+/// `char_base`: for a stage that needs the words of a text it was handed without its
+/// document's tokens.
+pub fn words(text: &str, char_base: usize) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 4);
+    tokenize::tokenize(text, 0, text.len(), char_base, &mut tokens);
+    tokens
+}
+
 /// A document holding just `text`, segmented: for single sentences (`dyad explain`,
 /// validation suites).
 pub fn segment_text(text: &str) -> Document {
