@@ -118,12 +118,18 @@ fn locate_event(
     e.source_location = actor_place(g, doc, tree, ms, src).map(|m| location_of(g, m.place, "actor", Some(span_of(m))));
     e.target_location = actor_place(g, doc, tree, ms, tgt).map(|m| location_of(g, m.place, "actor", Some(span_of(m))));
 
+    // A country that only qualifies a noun in the tree ("U.S. President") is no scene.
+    let affiliation = |m: &PlaceMention| {
+        g.place(m.place).kind == PlaceKind::Country
+            && !m.locative
+            && tree.is_some_and(|t| t.qualifies_noun(m.token_start, m.token_end))
+    };
     // A country that is itself an actor ("Russia attacked Ukraine") is not where it happened,
     // unless the text says so ("refuge in Germany").
     let usable: Vec<&PlaceMention> = ms
         .iter()
         .copied()
-        .filter(|m| !m.qualifies_previous)
+        .filter(|m| !m.qualifies_previous && !affiliation(m))
         .filter(|m| {
             let actor = inside(m, src) || inside(m, tgt);
             !(actor && g.place(m.place).kind == PlaceKind::Country && !m.locative)
@@ -140,7 +146,7 @@ fn locate_event(
             let best = ms
                 .iter()
                 .copied()
-                .filter(|m| !m.qualifies_previous)
+                .filter(|m| !m.qualifies_previous && !affiliation(m))
                 .filter_map(|m| t.attachment(m.token_start, m.token_end, v).map(|a| (a, m)))
                 .filter(|(a, m)| {
                     let actor = inside(m, src) || inside(m, tgt);

@@ -162,6 +162,16 @@ impl SentenceTree {
         None
     }
 
+    /// Whether the place of tokens `start..end` only qualifies a noun, as a compound, adjective
+    /// or possessive ("U.S. President", "North Korea state newspaper", "Russia's army"): for a
+    /// country that is whose the thing is, not where anything happened.
+    pub fn qualifies_noun(&self, start: usize, end: usize) -> bool {
+        self.phrase_head(start, end).is_some_and(|h| {
+            let rel = self.rel(h);
+            self.head(h).is_some() && (rel.is("compound") || rel.is("amod") || rel.as_str() == "nmod:poss")
+        })
+    }
+
     /// Whether the place of tokens `start..end` modifies a word of `lo..hi` (an actor's words)
     /// as a nominal modifier after a preposition of where or "of" ("police in Ahmedabad",
     /// "the governor of Kandahar").

@@ -404,6 +404,20 @@ fn a_place_of_a_participant_does_not_beat_the_predicates_own() {
 }
 
 #[test]
+fn a_country_that_qualifies_a_noun_is_no_scene() {
+    // "U.S. President" says whose president, not where the meeting was: the dateline decides.
+    let mut d = doc("The envoys met U.S. President Donald Trump.");
+    d.dateline = Some(Dateline { raw: "SEOUL, March 9 --".into(), place: Some("SEOUL".into()), ..Dateline::default() });
+    let l = locate(&d, event(&d, "met", ("KORGOV", "The envoys"), Some(("USAGOV", "Donald Trump")))).location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Seoul", "dateline"));
+    // A city before a noun is where that thing is ("a Kabul court").
+    assert_eq!(
+        located("Police raided a Kabul court.", "raided", ("AFGCOP", "Police"), None),
+        pair("Kabul", "parse")
+    );
+}
+
+#[test]
 fn without_an_attachment_the_sentence_rule_still_decides() {
     // "Speaking in Tokyo" is a clause of its own: no place hangs from "criticised".
     assert_eq!(
