@@ -124,22 +124,27 @@ fn locate_event(
             && !m.locative
             && tree.is_some_and(|t| t.qualifies_noun(m.token_start, m.token_end))
     };
-    // A country that is itself an actor ("Russia attacked Ukraine") is not where it happened,
-    // unless the text says so ("refuge in Germany").
+    // A country that is one of the event's actors, by its words or its code ("the US" for
+    // USAGOV).
+    let actor_country = |m: &PlaceMention| {
+        let p = g.place(m.place);
+        let code = |c: &str| c.get(..3).and_then(|c| g.country_by_iso3(c)).is_some_and(|c| c.iso2 == p.country);
+        p.kind == PlaceKind::Country && (inside(m, src) || inside(m, tgt) || code(&e.source) || code(&e.target))
+    };
+    // A country that is itself an actor ("Russia attacked Ukraine", "offered to Britain") is
+    // not where it happened, unless the text says so ("refuge in Germany").
     let usable: Vec<&PlaceMention> = ms
         .iter()
         .copied()
         .filter(|m| !m.qualifies_previous && !affiliation(m))
-        .filter(|m| {
-            let actor = inside(m, src) || inside(m, tgt);
-            !(actor && g.place(m.place).kind == PlaceKind::Country && !m.locative)
-        })
+        .filter(|m| m.scene || !actor_country(m))
         .collect();
 
     let verb = &e.evidence.verb_span;
     // Rule 1: a place attached to the predicate in the tree; the strongest attachment (after
     // "in" before a bare object, fewest steps), then the nearest. A country that is an actor
-    // counts only after a preposition of where ("Russia sent troops into Ukraine").
+    // counts only after a preposition of where ("Russia sent troops into Ukraine", not
+    // "offered to Britain").
     if let Some(t) = tree {
         let v = token_range(doc, e.sentence, verb.start, verb.end.max(verb.start + 1)).map(|(lo, _)| lo);
         if let Some(v) = v {
@@ -148,10 +153,7 @@ fn locate_event(
                 .copied()
                 .filter(|m| !m.qualifies_previous && !affiliation(m))
                 .filter_map(|m| t.attachment(m.token_start, m.token_end, v).map(|a| (a, m)))
-                .filter(|(a, m)| {
-                    let actor = inside(m, src) || inside(m, tgt);
-                    !(actor && g.place(m.place).kind == PlaceKind::Country && a.tier > 0 && !m.locative)
-                })
+                .filter(|(a, m)| a.tier == 0 || !actor_country(m))
                 .min_by_key(|(a, m)| (*a, m.token_start.abs_diff(v)));
             if let Some((_, m)) = best {
                 e.location = Some(location_of(g, m.place, "parse", Some(span_of(m))));
@@ -168,10 +170,7 @@ fn locate_event(
             m.char_start.saturating_sub(verb.end)
         }
     };
-    if let Some(m) = usable.iter().min_by_key(|m| {
-        let actor_country = (inside(m, src) || inside(m, tgt)) && g.place(m.place).kind == PlaceKind::Country;
-        (!m.scene, actor_country, dist(m))
-    }) {
+    if let Some(m) = usable.iter().min_by_key(|m| (!m.scene, actor_country(m), dist(m))) {
         e.location = Some(location_of(g, m.place, "sentence", Some(span_of(m))));
         return;
     }

@@ -11,15 +11,18 @@ const MAX_PARSED_TOKENS: usize = 400;
 const MAX_STEPS: usize = 4;
 
 /// Prepositions that say where something happened ("in Moscow", "near the border town of X").
-/// Not "from" (whence: "envoys from Seoul", "fled from Aleppo") nor "to" (whither; see
-/// [`TOWARD`]).
+/// Not "from" (whence: "envoys from Seoul", "fled from Aleppo"), nor "between" or "among"
+/// (mostly between actors).
 const WHERE: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "across", "on", "along", "off", "into", "onto", "throughout", "around",
-    "within", "over", "upon", "beside", "amid", "amidst", "among", "between", "beyond", "below", "above", "under",
-    "behind", "close", "next", "nearby", "opposite", "past", "through", "aboard", "en",
+    "in", "at", "near", "outside", "inside", "across", "along", "off", "into", "throughout", "around", "within",
+    "beside", "amid", "amidst", "beyond", "below", "above", "under", "behind", "close", "next", "nearby", "opposite",
+    "aboard",
 ];
-/// Prepositions of destination: where a visit or a deployment happened, weaker evidence.
-const TOWARD: &[&str] = &["to", "toward", "towards"];
+/// Prepositions that name a place only sometimes: a destination ("flew to Moscow") or a
+/// surface ("on the Korean Peninsula", "over Syria"), but as often a topic or a target ("talks
+/// on Cyprus", "sanctions on Iran", "a row over Kashmir"): weaker evidence, and never a country
+/// that is one of the event's actors.
+const WEAK: &[&str] = &["to", "toward", "towards", "on", "onto", "upon", "over", "through", "past", "via"];
 
 /// Heads (absolute token indices, `None` for the root) and relations of one sentence's tokens.
 pub struct SentenceTree {
@@ -33,8 +36,8 @@ pub struct SentenceTree {
 /// How a place hangs from a predicate; smaller is stronger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Attachment {
-    /// 0: after a preposition of where ("in", "near"); 1: a direct object or a destination
-    /// ("attacked Aleppo", "flew to Moscow").
+    /// 0: after a preposition of where ("in", "near"); 1: a direct object, or after a weak
+    /// preposition ("attacked Aleppo", "flew to Moscow", "on the Korean Peninsula").
     pub tier: u8,
     /// The place modifies one of the verb's participants ("the leader of a group in Lahore")
     /// rather than the verb itself ("arrested … at a hotel in Karachi").
@@ -118,8 +121,8 @@ impl SentenceTree {
     /// How the place named by tokens `start..end` hangs from the predicate `verb`, if it does:
     /// its head word climbs at most [`MAX_STEPS`] nominal or oblique links to the verb
     /// (through `of`: "the border town of X", "the north of Mali"), and the innermost
-    /// preposition other than "of" is one of where ("in", "near") and so is any above it, or
-    /// there is none and the place is the verb's object. A link that starts a clause (ccomp, advcl, acl…) ends the
+    /// preposition other than "of" is one of where ("in", "near") or a weak one ("to", "on")
+    /// and any above it is one of where, or there is none and the place is the verb's object. A link that starts a clause (ccomp, advcl, acl…) ends the
     /// climb, so a place of a reported clause is not the main verb's, and the subject's
     /// modifier counts only after a preposition of where ("fighting in Mali killed").
     pub fn attachment(&self, start: usize, end: usize, verb: usize) -> Option<Attachment> {
@@ -147,7 +150,7 @@ impl SentenceTree {
             if h == verb {
                 let tier = match prep {
                     Some(p) if WHERE.contains(&p) => 0,
-                    Some(p) if TOWARD.contains(&p) && !via_subject => 1,
+                    Some(p) if WEAK.contains(&p) && !via_subject => 1,
                     Some(_) => return None,
                     // No preposition: the verb's object ("shelled Aleppo", "raided a Kabul
                     // court"), not its subject ("Moscow police arrested").
@@ -173,8 +176,8 @@ impl SentenceTree {
     }
 
     /// Whether the place of tokens `start..end` modifies a word of `lo..hi` (an actor's words)
-    /// as a nominal modifier after a preposition of where or "of" ("police in Ahmedabad",
-    /// "the governor of Kandahar").
+    /// as a nominal modifier after a preposition of where, "of" or "from" ("police in
+    /// Ahmedabad", "the governor of Kandahar", "envoys from Seoul").
     pub fn modifies(&self, start: usize, end: usize, lo: usize, hi: usize) -> bool {
         let Some(h) = self.phrase_head(start, end) else {
             return false;
@@ -184,6 +187,6 @@ impl SentenceTree {
         };
         (lo..hi).contains(&head)
             && self.rel(h).is("nmod")
-            && self.case(h).is_some_and(|c| c == "of" || WHERE.contains(&c))
+            && self.case(h).is_some_and(|c| c == "of" || c == "from" || WHERE.contains(&c))
     }
 }

@@ -418,6 +418,23 @@ fn a_country_that_qualifies_a_noun_is_no_scene() {
 }
 
 #[test]
+fn an_actors_country_as_destination_or_object_is_not_the_scene() {
+    // Britain is the target (by its code as well as its words), not where Libya made the
+    // offer: the dateline is.
+    let mut d = doc("Libya has offered to hand over two suspects to Britain.");
+    d.dateline = Some(Dateline { raw: "CAIRO, May 4 --".into(), place: Some("CAIRO".into()), ..Dateline::default() });
+    let l = locate(&d, event(&d, "offered", ("LBYGOV", "Libya"), Some(("GBRGOV", "Britain")))).location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Cairo", "dateline"));
+    let l = locate(&d, event(&d, "offered", ("LBYGOV", "Libya"), Some(("GBR", "two suspects")))).location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Cairo", "dateline"));
+    // A destination that is no actor is the scene ("sent inspectors to Bosnia").
+    assert_eq!(
+        located("The United Nations sent inspectors to Bosnia.", "sent", ("IGOUNO", "The United Nations"), None),
+        pair("Bosnia and Herzegovina", "parse")
+    );
+}
+
+#[test]
 fn without_an_attachment_the_sentence_rule_still_decides() {
     // "Speaking in Tokyo" is a clause of its own: no place hangs from "criticised".
     assert_eq!(
@@ -466,6 +483,11 @@ fn a_place_modifying_an_agent_is_its_place() {
     assert_eq!(e.target_location, None);
     // The event happened there too (the subject's place, after "in").
     assert_eq!(e.location.unwrap().name, "Ahmedabad");
+    // Whence an actor comes is its place, not the event's.
+    let d = doc("Envoys from Seoul met officials in Moscow.");
+    let e = locate(&d, event(&d, "met", ("KOR", "Envoys"), Some(("---", "officials"))));
+    assert_eq!(e.source_location.unwrap().name, "Seoul");
+    assert_eq!(e.location.unwrap().name, "Moscow");
 }
 
 #[test]
