@@ -78,11 +78,11 @@ pub fn locate_events(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
         return;
     }
     let places = find_places(g, doc);
-    // Trees of the sentences with an event and a place name, parsed once each.
+    // Trees of the sentences where one can change a location, parsed once each.
     let mut trees: Vec<(usize, Option<SentenceTree>)> = Vec::new();
     for e in events.iter_mut() {
         let ms = sentence_mentions(&places, e.sentence);
-        let tree = if ms.is_empty() {
+        let tree = if !tree_can_matter(g, doc, &ms, e) {
             None
         } else {
             let k = match trees.iter().position(|(s, _)| *s == e.sentence) {
@@ -96,6 +96,23 @@ pub fn locate_events(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
         };
         locate_event(g, doc, &places, &ms, tree, e);
     }
+}
+
+/// Whether the tree can change what the event's rules give, so that the sentence is worth
+/// parsing: it names a country (an actor's, or one that qualifies a noun), or two places (which
+/// one the predicate takes), or a place right after an actor's words ("police in Ahmedabad").
+/// With one city alone, the predicate rule and the sentence rule agree.
+fn tree_can_matter(g: &Gazetteer, doc: &Document, ms: &[&PlaceMention], e: &Event) -> bool {
+    let ms: Vec<&PlaceMention> = ms.iter().copied().filter(|m| !m.qualifies_previous).collect();
+    let Some(first) = ms.first() else { return false };
+    if ms.iter().any(|m| m.place != first.place || g.place(m.place).kind == PlaceKind::Country) {
+        return true;
+    }
+    let after_actor = |span: &Option<EvidenceSpan>| {
+        let end = span.as_ref().and_then(|s| token_range(doc, e.sentence, s.start, s.end)).map(|(_, hi)| hi);
+        end.is_some_and(|hi| ms.iter().any(|m| m.token_start >= hi && m.token_start - hi <= 3))
+    };
+    after_actor(&e.evidence.source_span) || after_actor(&e.evidence.target_span)
 }
 
 /// The place mentions of one sentence (mentions are in text order, so they are one run).
