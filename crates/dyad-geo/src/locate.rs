@@ -105,7 +105,22 @@ pub fn locate_events(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
 fn tree_can_matter(g: &Gazetteer, doc: &Document, ms: &[&PlaceMention], e: &Event) -> bool {
     let ms: Vec<&PlaceMention> = ms.iter().copied().filter(|m| !m.qualifies_previous).collect();
     let Some(first) = ms.first() else { return false };
-    if ms.iter().any(|m| m.place != first.place || g.place(m.place).kind == PlaceKind::Country) {
+    if ms.iter().any(|m| m.place != first.place) {
+        return true;
+    }
+    // One country: the tree can tell that it qualifies a noun ("U.S. officials"), which matters
+    // when the rules would take it (not after "in", not an actor's), or that an actor's country
+    // is where it happened after all ("in the north of Mali").
+    let after_of = |m: &PlaceMention| {
+        m.token_start
+            .checked_sub(1)
+            .and_then(|i| doc.tokens.get(i))
+            .is_some_and(|t| doc.text.get(t.start..t.end).is_some_and(|w| w.eq_ignore_ascii_case("of")))
+    };
+    if ms
+        .iter()
+        .any(|m| g.place(m.place).kind == PlaceKind::Country && !m.scene && (!is_actor_country(g, m, e) || after_of(m)))
+    {
         return true;
     }
     let after_actor = |span: &Option<EvidenceSpan>| {
@@ -113,6 +128,17 @@ fn tree_can_matter(g: &Gazetteer, doc: &Document, ms: &[&PlaceMention], e: &Even
         end.is_some_and(|hi| ms.iter().any(|m| m.token_start >= hi && m.token_start - hi <= 3))
     };
     after_actor(&e.evidence.source_span) || after_actor(&e.evidence.target_span)
+}
+
+/// A country that is one of the event's actors, by its words or its code ("the US" for USAGOV).
+fn is_actor_country(g: &Gazetteer, m: &PlaceMention, e: &Event) -> bool {
+    let p = g.place(m.place);
+    let code = |c: &str| c.get(..3).and_then(|c| g.country_by_iso3(c)).is_some_and(|c| c.iso2 == p.country);
+    p.kind == PlaceKind::Country
+        && (inside(m, &e.evidence.source_span)
+            || inside(m, &e.evidence.target_span)
+            || code(&e.source)
+            || code(&e.target))
 }
 
 /// The place mentions of one sentence (mentions are in text order, so they are one run).
@@ -141,13 +167,7 @@ fn locate_event(
             && !m.locative
             && tree.is_some_and(|t| t.qualifies_noun(m.token_start, m.token_end))
     };
-    // A country that is one of the event's actors, by its words or its code ("the US" for
-    // USAGOV).
-    let actor_country = |m: &PlaceMention| {
-        let p = g.place(m.place);
-        let code = |c: &str| c.get(..3).and_then(|c| g.country_by_iso3(c)).is_some_and(|c| c.iso2 == p.country);
-        p.kind == PlaceKind::Country && (inside(m, src) || inside(m, tgt) || code(&e.source) || code(&e.target))
-    };
+    let actor_country = |m: &PlaceMention| is_actor_country(g, m, e);
     // A country that is itself an actor ("Russia attacked Ukraine", "offered to Britain") is
     // not where it happened, unless the text says so ("refuge in Germany").
     let usable: Vec<&PlaceMention> = ms
