@@ -34,9 +34,19 @@ pub struct LocationMiss {
     pub id: String,
     pub gold_name: String,
     pub gold_country: Option<String>,
-    /// dyad's events for the record: (CAMEO code, location name, country, rule); empty when
-    /// the coder found no event (then nothing can be located).
-    pub events: Vec<(String, Option<String>, Option<String>, Option<String>)>,
+    /// dyad's events for the record; empty when the coder found no event (then nothing can be
+    /// located).
+    pub events: Vec<MissedEvent>,
+}
+
+/// One of dyad's events for a missed record, and where dyad placed it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct MissedEvent {
+    pub code: String,
+    pub location: Option<String>,
+    pub country: Option<String>,
+    /// The rule that placed it ("sentence", "parse", …).
+    pub from: Option<String>,
 }
 
 impl LocationReport {
@@ -75,12 +85,12 @@ impl LocationScorer {
                     .iter()
                     .map(|e| {
                         let l = e.location.as_ref();
-                        (
-                            e.code.clone(),
-                            l.map(|l| l.name.clone()),
-                            l.map(|l| l.country.clone()),
-                            l.map(|l| l.from.clone()),
-                        )
+                        MissedEvent {
+                            code: e.code.clone(),
+                            location: l.map(|l| l.name.clone()),
+                            country: l.map(|l| l.country.clone()),
+                            from: l.map(|l| l.from.clone()),
+                        }
                     })
                     .collect(),
             });
