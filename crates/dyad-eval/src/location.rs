@@ -24,6 +24,36 @@ pub struct LocationReport {
     pub in_country: Ratio,
     /// Located events by rule ("sentence", "dateline", …).
     pub by_rule: Vec<(String, usize)>,
+    /// The records with a gold place that no event is at (`--json` lists them).
+    pub misses: Vec<LocationMiss>,
+}
+
+/// A PLOVER record whose gold place no event of dyad's is at: what dyad said instead.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct LocationMiss {
+    pub id: String,
+    pub gold_name: String,
+    pub gold_country: Option<String>,
+    /// dyad's events for the record; empty when the coder found no event (then nothing can be
+    /// located).
+    pub events: Vec<MissedEvent>,
+}
+
+/// One of dyad's events for a missed record, and where dyad placed it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct MissedEvent {
+    pub code: String,
+    pub location: Option<String>,
+    pub country: Option<String>,
+    /// The rule that placed it ("sentence", "parse", …).
+    pub from: Option<String>,
+}
+
+impl LocationReport {
+    /// Misses of records where the coder found no event at all.
+    pub fn misses_without_events(&self) -> usize {
+        self.misses.iter().filter(|m| m.events.is_empty()).count()
+    }
 }
 
 #[derive(Default)]
@@ -40,11 +70,31 @@ impl LocationScorer {
     pub fn add_gold(&mut self, gold: &GoldRecord, events: &[Event], country_of: &dyn Fn(&str) -> Option<String>) {
         let Some(place) = &gold.location else { return };
         let country = place.country.clone().or_else(|| country_of(&place.name));
-        let by_name = events.iter().any(|e| e.location.as_ref().is_some_and(|l| l.name.eq_ignore_ascii_case(&place.name)));
+        let by_name =
+            events.iter().any(|e| e.location.as_ref().is_some_and(|l| l.name.eq_ignore_ascii_case(&place.name)));
         let by_country = country.is_some()
             && events.iter().any(|e| e.location.as_ref().is_some_and(|l| Some(&l.country) == country.as_ref()));
         self.report.gold_name.add(by_name);
         self.report.gold_place.add(by_name || by_country);
+        if !(by_name || by_country) {
+            self.report.misses.push(LocationMiss {
+                id: gold.id.clone(),
+                gold_name: place.name.clone(),
+                gold_country: country,
+                events: events
+                    .iter()
+                    .map(|e| {
+                        let l = e.location.as_ref();
+                        MissedEvent {
+                            code: e.code.clone(),
+                            location: l.map(|l| l.name.clone()),
+                            country: l.map(|l| l.country.clone()),
+                            from: l.map(|l| l.from.clone()),
+                        }
+                    })
+                    .collect(),
+            });
+        }
     }
 
     /// Events of an article known to be about `country` (ISO2).
@@ -73,6 +123,14 @@ impl fmt::Display for LocationReport {
         if self.gold_place.total > 0 {
             writeln!(f, "location at the gold place (name or country)  {}", self.gold_place)?;
             writeln!(f, "location at the gold place (name)             {}", self.gold_name)?;
+            if !self.misses.is_empty() {
+                writeln!(
+                    f,
+                    "missed gold places: {} ({} of records without any event; --json lists them)",
+                    self.misses.len(),
+                    self.misses_without_events()
+                )?;
+            }
         }
         if self.located.total > 0 {
             writeln!(f, "events located                                {}", self.located)?;
@@ -104,7 +162,12 @@ mod tests {
             goldstein: 0.0,
             plover_type: None,
             plover_mode: None,
-            location: loc.map(|(n, c)| Location { name: n.into(), country: c.into(), from: "sentence".into(), ..Default::default() }),
+            location: loc.map(|(n, c)| Location {
+                name: n.into(),
+                country: c.into(),
+                from: "sentence".into(),
+                ..Default::default()
+            }),
             source_location: None,
             target_location: None,
             evidence: Evidence::default(),
@@ -113,7 +176,10 @@ mod tests {
 
     #[test]
     fn gold_place_by_name_or_country() {
-        let gold = |name: &str| GoldRecord { location: Some(GoldPlace { name: name.into(), country: None }), ..Default::default() };
+        let gold = |name: &str| GoldRecord {
+            location: Some(GoldPlace { name: name.into(), country: None }),
+            ..Default::default()
+        };
         let country_of = |n: &str| (n == "Bosnia").then(|| "BA".to_string());
         let mut s = LocationScorer::new();
         s.add_gold(&gold("Geneva"), &[event(Some(("Geneva", "CH")))], &country_of);
@@ -123,6 +189,12 @@ mod tests {
         let r = s.report();
         assert_eq!((r.gold_place.correct, r.gold_place.total), (2, 3));
         assert_eq!(r.gold_name.correct, 1);
+        // The Kirkuk miss is listed, as a record with an event but no location.
+        assert_eq!(r.misses.len(), 1);
+        assert_eq!(r.misses[0].gold_name, "Kirkuk");
+        assert_eq!(r.misses[0].events.len(), 1);
+        assert_eq!(r.misses_without_events(), 0);
+        assert!(r.to_string().contains("missed gold places: 1 (0 of records without any event"));
     }
 
     #[test]

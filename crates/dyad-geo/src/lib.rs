@@ -14,6 +14,7 @@ mod load;
 mod locate;
 mod mention;
 mod resolve;
+mod tree;
 
 pub use gazetteer::{Country, Gazetteer, Place, PlaceKind, BUILTIN_FILES};
 pub use load::{parse_countries, parse_places, read_utf8, GeoError};

@@ -85,7 +85,8 @@ fn countries_named_earlier_decide_ambiguous_names() {
     let p = places("The governor spoke in Atlanta. Later Georgia passed the law.");
     assert_eq!(p[1].2, "US", "{p:?}");
     let g = Gazetteer::builtin();
-    let georgia = g.place(find_places(g, &doc("The governor spoke in Atlanta. Later Georgia passed the law.")).mentions[1].place);
+    let georgia =
+        g.place(find_places(g, &doc("The governor spoke in Atlanta. Later Georgia passed the law.")).mentions[1].place);
     assert_eq!(georgia.kind, PlaceKind::Adm1);
 }
 
@@ -229,7 +230,10 @@ fn event_in_a_place_named_in_its_sentence() {
     let d = doc("Russia and North Korea signed a pact in Pyongyang on Wednesday.");
     let e = locate(&d, event(&d, "signed", ("RUS", "Russia"), Some(("PRK", "North Korea"))));
     let l = e.location.expect("located");
-    assert_eq!((l.name.as_str(), l.country.as_str(), l.fips.as_str(), l.from.as_str()), ("Pyongyang", "KP", "KN", "sentence"));
+    assert_eq!(
+        (l.name.as_str(), l.country.as_str(), l.fips.as_str(), l.from.as_str()),
+        ("Pyongyang", "KP", "KN", "parse")
+    );
     assert_eq!(l.geo_type, 4);
     assert!(l.geonames_id.is_some() && (l.lat - 39.0).abs() < 1.0);
     assert_eq!(l.span.unwrap().text, "Pyongyang");
@@ -240,7 +244,8 @@ fn actor_countries_are_not_the_location() {
     let mut d = doc("Russia criticised Ukraine over the talks.");
     let e = locate(&d, event(&d, "criticised", ("RUS", "Russia"), Some(("UKR", "Ukraine"))));
     assert_eq!(e.location, None, "no place but the actors, no dateline, two countries");
-    d.dateline = Some(Dateline { raw: "SEOUL, March 20 (UPI) --".into(), place: Some("SEOUL".into()), ..Dateline::default() });
+    d.dateline =
+        Some(Dateline { raw: "SEOUL, March 20 (UPI) --".into(), place: Some("SEOUL".into()), ..Dateline::default() });
     let e = locate(&d, event(&d, "criticised", ("RUS", "Russia"), Some(("UKR", "Ukraine"))));
     let l = e.location.unwrap();
     assert_eq!((l.name.as_str(), l.from.as_str(), l.span), ("Seoul", "dateline", None));
@@ -291,11 +296,206 @@ fn a_place_attached_to_the_verb_in_the_parse_wins() {
     let e = locate(&d, event(&d, "met", ("KOR", "Envoys from Seoul"), Some(("---", "officials"))));
     let l = e.location.unwrap();
     assert_eq!((l.name.as_str(), l.from.as_str()), ("Moscow", "parse"));
-    // Unparsed, the sentence rule prefers the place after "in" to the one after "from".
+    // Unparsed, dyad's parser gives the same tree.
     let d = doc("Envoys from Seoul met officials in Moscow.");
     let e = locate(&d, event(&d, "met", ("KOR", "Envoys from Seoul"), Some(("---", "officials"))));
     let l = e.location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Moscow", "parse"));
+}
+
+/// The location of the event on `verb` in the one-sentence text, with its rule.
+fn located(text: &str, verb: &str, source: (&str, &str), target: Option<(&str, &str)>) -> (String, String) {
+    let d = doc(text);
+    let l = locate(&d, event(&d, verb, source, target)).location.expect("located");
+    (l.name, l.from)
+}
+
+fn pair(name: &str, from: &str) -> (String, String) {
+    (name.to_string(), from.to_string())
+}
+
+#[test]
+fn the_predicates_place_beats_a_nearer_place_of_the_sentence() {
+    // Geneva is nearer "shelled" and after "in", but it is where the talks were.
+    assert_eq!(
+        located(
+            "After talks in Geneva, the army shelled rebel positions near Aleppo.",
+            "shelled",
+            ("SYRMIL", "the army"),
+            None
+        ),
+        pair("Aleppo", "parse")
+    );
+    // "near the border town of X": through "of" to the town the preposition names.
+    assert_eq!(
+        located(
+            "After a meeting in Quetta, militants attacked an army post near the border town of Chaman.",
+            "attacked",
+            ("PAKREB", "militants"),
+            None
+        ),
+        pair("Chaman", "parse")
+    );
+}
+
+#[test]
+fn in_northern_mali_and_on_the_korean_peninsula() {
+    assert_eq!(
+        located(
+            "Troops from Chad killed 12 rebels in northern Mali on Tuesday.",
+            "killed",
+            ("TCDMIL", "Troops"),
+            Some(("MLIREB", "12 rebels"))
+        ),
+        pair("Mali", "parse")
+    );
+    assert_eq!(
+        located(
+            "French troops fought rebels in the north of Mali.",
+            "fought",
+            ("FRAMIL", "French troops"),
+            Some(("MLIREB", "rebels"))
+        ),
+        pair("Mali", "parse")
+    );
+    // (Japan, whence the envoys come, is not where they talked.)
+    let (name, from) = located(
+        "Envoys from Japan discussed tensions on the Korean Peninsula.",
+        "discussed",
+        ("JPNGOV", "Envoys"),
+        None,
+    );
+    assert_eq!((name.as_str(), from.as_str()), ("Korean Peninsula", "parse"));
+    // One city alone: the sentence rule says the same without parsing.
+    assert_eq!(
+        located(
+            "Militants attacked an army post near the border town of Chaman.",
+            "attacked",
+            ("PAKREB", "Militants"),
+            None
+        ),
+        pair("Chaman", "sentence")
+    );
+}
+
+#[test]
+fn a_place_of_a_reported_clause_is_not_the_main_verbs() {
+    let text = "The minister said in Paris that troops had killed 20 fighters in Mali.";
+    assert_eq!(located(text, "killed", ("FRAMIL", "troops"), Some(("MLIREB", "20 fighters"))), pair("Mali", "parse"));
+    assert_eq!(located(text, "said", ("FRAGOV", "The minister"), None), pair("Paris", "parse"));
+}
+
+#[test]
+fn a_place_of_a_participant_does_not_beat_the_predicates_own() {
+    // Lahore modifies "the leader" (and is nearer the verb); Karachi is where the arrest was.
+    assert_eq!(
+        located(
+            "Police arrested the leader of a group in Lahore at a hotel in Karachi.",
+            "arrested",
+            ("PAKCOP", "Police"),
+            Some(("PAKREB", "the leader"))
+        ),
+        pair("Karachi", "parse")
+    );
+    // Whence is not where: "envoys from Seoul" met in Doha; nor is a subject's own place
+    // without a preposition of where ("the mayor of Berlin").
+    assert_eq!(
+        located(
+            "Officials from Kabul and Kandahar met in Doha to discuss the truce.",
+            "met",
+            ("AFGGOV", "Officials"),
+            None
+        ),
+        pair("Doha", "parse")
+    );
+    assert_eq!(
+        located("The mayor of Berlin criticised protesters in Hamburg.", "criticised", ("DEUGOV", "The mayor"), None),
+        pair("Hamburg", "parse")
+    );
+}
+
+#[test]
+fn a_country_that_qualifies_a_noun_is_no_scene() {
+    // "U.S. President" says whose president, not where the meeting was: the dateline decides.
+    let mut d = doc("The envoys met U.S. President Donald Trump.");
+    d.dateline = Some(Dateline { raw: "SEOUL, March 9 --".into(), place: Some("SEOUL".into()), ..Dateline::default() });
+    let l = locate(&d, event(&d, "met", ("KORGOV", "The envoys"), Some(("USAGOV", "Donald Trump")))).location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Seoul", "dateline"));
+    // A city before a noun is where that thing is ("a Kabul court").
+    assert_eq!(located("Police raided a Kabul court.", "raided", ("AFGCOP", "Police"), None), pair("Kabul", "parse"));
+}
+
+#[test]
+fn an_actors_country_as_destination_or_object_is_not_the_scene() {
+    // Britain is the target (by its code as well as its words), not where Libya made the
+    // offer: the dateline is.
+    let mut d = doc("Libya has offered to hand over two suspects to Britain.");
+    d.dateline = Some(Dateline { raw: "CAIRO, May 4 --".into(), place: Some("CAIRO".into()), ..Dateline::default() });
+    let l = locate(&d, event(&d, "offered", ("LBYGOV", "Libya"), Some(("GBRGOV", "Britain")))).location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Cairo", "dateline"));
+    let l = locate(&d, event(&d, "offered", ("LBYGOV", "Libya"), Some(("GBR", "two suspects")))).location.unwrap();
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Cairo", "dateline"));
+    // A destination that is no actor is the scene ("sent inspectors to Bosnia").
+    assert_eq!(
+        located("The United Nations sent inspectors to Bosnia.", "sent", ("IGOUNO", "The United Nations"), None),
+        pair("Bosnia and Herzegovina", "parse")
+    );
+}
+
+#[test]
+fn without_an_attachment_the_sentence_rule_still_decides() {
+    // "Speaking in Tokyo" is a clause of its own: no place hangs from "criticised".
+    assert_eq!(
+        located(
+            "Speaking in Tokyo, the prime minister criticised China.",
+            "criticised",
+            ("JPNGOV", "the prime minister"),
+            Some(("CHN", "China"))
+        ),
+        pair("Tokyo", "sentence")
+    );
+}
+
+#[test]
+fn no_tree_or_a_broken_tree_falls_back_to_the_old_order() {
+    // A stored parse whose head leaves the sentence is not read (and nothing panics).
+    let mut d = doc("Envoys from Seoul met officials in Moscow.");
+    let n = d.tokens.len();
+    for (i, t) in d.tokens.iter_mut().enumerate() {
+        t.head = if i == 3 { None } else { Some((n + 7) as u32) };
+        t.deprel = if i == 3 { DepRel::ROOT } else { DepRel::parse("obl") };
+    }
+    assert!(d.is_parsed(&d.sentences[0]));
+    let l = locate(&d, event(&d, "met", ("KOR", "Envoys from Seoul"), None)).location.unwrap();
     assert_eq!((l.name.as_str(), l.from.as_str()), ("Moscow", "sentence"));
+    // A sentence too long to parse (a list) uses the sentence rule.
+    let mut text = String::from("Rebels attacked Homs");
+    for _ in 0..450 {
+        text.push_str(", Hama");
+    }
+    text.push('.');
+    assert_eq!(located(&text, "attacked", ("SYRREB", "Rebels"), None), pair("Homs", "sentence"));
+    // A verb span outside the sentence's tokens.
+    let d = doc("Troops from Homs shelled Aleppo.");
+    let mut e = event(&d, "shelled", ("SYRMIL", "Troops"), None);
+    e.evidence.verb_span = EvidenceSpan { start: 500, end: 510, text: "x".into() };
+    assert_eq!(locate(&d, e).location.unwrap().from, "sentence");
+}
+
+#[test]
+fn a_place_modifying_an_agent_is_its_place() {
+    let d = doc("Police in Ahmedabad arrested 40 rioters.");
+    let e = locate(&d, event(&d, "arrested", ("INDCOP", "Police"), Some(("IND", "40 rioters"))));
+    let s = e.source_location.expect("the police's place");
+    assert_eq!((s.name.as_str(), s.from.as_str()), ("Ahmedabad", "actor"));
+    assert_eq!(e.target_location, None);
+    // The event happened there too (the subject's place, after "in").
+    assert_eq!(e.location.unwrap().name, "Ahmedabad");
+    // Whence an actor comes is its place, not the event's.
+    let d = doc("Envoys from Seoul met officials in Moscow.");
+    let e = locate(&d, event(&d, "met", ("KOR", "Envoys"), Some(("---", "officials"))));
+    assert_eq!(e.source_location.unwrap().name, "Seoul");
+    assert_eq!(e.location.unwrap().name, "Moscow");
 }
 
 #[test]
