@@ -282,14 +282,26 @@ impl Gazetteer {
             .collect();
         files.sort();
         let mut user = Vec::new();
+        let mut user_countries = Vec::new();
         let mut seen = FxHashMap::default();
         for f in &files {
             // Kept for the process's life: places borrow their file's text.
             let text: &'static str = Box::leak(load::read_utf8(f)?.into_boxed_str());
             let name: &'static str = Box::leak(f.display().to_string().into_boxed_str());
-            load::parse_places(text, name, &mut user, Some(&mut seen))?;
+            // `countries.tsv` is the country table (as in the built-in folder), not places.
+            if f.file_name().is_some_and(|n| n == "countries.tsv") {
+                user_countries.extend(load::parse_countries(text, name)?);
+            } else {
+                load::parse_places(text, name, &mut user, Some(&mut seen))?;
+            }
         }
         let mut g = Gazetteer::builtin().clone();
+        for c in user_countries {
+            match g.countries.iter_mut().find(|k| k.iso2 == c.iso2) {
+                Some(k) => *k = c,
+                None => g.countries.push(c),
+            }
+        }
         let replaced: FxHashMap<&str, ()> = user.iter().map(|p| (p.id, ())).collect();
         g.places.retain(|p| !replaced.contains_key(p.id));
         g.places.extend(user);

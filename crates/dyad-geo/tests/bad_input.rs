@@ -151,3 +151,21 @@ fn documents_without_tokens_or_with_a_broken_parse_never_panic() {
     locate_events(g, &d, &mut events);
     assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Donetsk"));
 }
+
+#[test]
+fn the_built_in_dictionary_folder_loads_as_a_user_folder() {
+    // `--dictionaries dictionaries` (a copy of the built-in folder) must load: its
+    // `places/countries.tsv` is the country table, not a places file.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dictionaries");
+    let g = Gazetteer::with_dir(&dir).unwrap();
+    assert_eq!(g.places().len(), Gazetteer::builtin().places().len());
+}
+
+#[test]
+fn a_bad_user_country_table_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("places")).unwrap();
+    std::fs::write(dir.path().join("places/countries.tsv"), "XK\tXKX\tKV\tKosovo\nbad line\n").unwrap();
+    let e = Gazetteer::with_dir(dir.path()).err().expect("rejected").to_string();
+    assert!(e.contains("countries.tsv:2"), "{e}");
+}
