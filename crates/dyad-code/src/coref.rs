@@ -88,7 +88,14 @@ impl Memory {
                 u.codes = vec![country.clone()];
                 continue;
             }
-            let base = crate::mention::ActorRef { entry: 0, kind: crate::compile::NameKind::Name, code: Some(country.clone()) };
+            let base = crate::mention::ActorRef {
+                entry: 0,
+                kind: crate::compile::NameKind::Name,
+                code: Some(country.clone()),
+                rank: 0,
+                via: "the story's country",
+                word: u.start,
+            };
             u.codes = crate::mention::compose(&[base], &u.agents);
             // Shown in the evidence as `"the government" → PRKGOV`.
             let words: Vec<&str> = t.words[u.start - 1..u.end].iter().map(|w| w.norm.as_str()).collect();

@@ -1,0 +1,339 @@
+//! Mentions from the dependency tree: each dictionary match (a *piece*: "NATO", "commander",
+//! "Danish") climbs from its top word to the head of its noun phrase along `compound`, `flat`,
+//! `amod`, `nmod:poss`, `nmod` with "of"/"from"/"in"/"at", and `appos`; the pieces that reach
+//! the same head are one unit, composed by `compose` from the names nearest the head
+//! (`rank`). Coordination (`conj`) makes compounds: conjuncts of the head are units of one
+//! mention ("Russia and China"); conjuncts of a modifier share the rest of the phrase
+//! ("Russian and Chinese officials", "the ambassadors of Arnor and Gondor").
+
+use super::{add_hit, codes_of, office, pronoun_at, share_trailing_agents, Mention, Unit};
+use crate::tag::Tagged;
+use crate::tree::Tree;
+use chrono::NaiveDate;
+use dyad_dict::Dictionaries;
+use dyad_doc::Upos;
+
+/// Ranks of the ways a name joins a phrase, nearest first (see `compose`).
+pub const RANK_MODIFIER: u8 = 0;
+pub const RANK_APPOS: u8 = 1;
+pub const RANK_OF: u8 = 2;
+pub const RANK_IN: u8 = 3;
+
+const NONE: usize = usize::MAX;
+
+/// How word `w` hangs on its head inside a noun phrase: its rank and label, or `None` when
+/// the relation leaves the phrase (a verb's argument, "talks with China", a conjunct).
+pub fn link(t: &Tagged, tree: &Tree, w: usize) -> Option<(u8, &'static str)> {
+    if tree.rel_is(w, "compound") {
+        return Some((RANK_MODIFIER, "compound"));
+    }
+    if tree.rel_is(w, "flat") {
+        return Some((RANK_MODIFIER, "flat"));
+    }
+    if tree.rel_is(w, "amod") {
+        return Some((RANK_MODIFIER, "amod"));
+    }
+    if tree.rel_is(w, "nmod:poss") {
+        return Some((RANK_MODIFIER, "nmod:poss"));
+    }
+    if tree.rel_is(w, "appos") {
+        return Some((RANK_APPOS, "appos"));
+    }
+    if tree.rel_is(w, "nmod") {
+        let case = tree.child(w, "case").map(|c| t.words[c].norm.as_str());
+        return match case {
+            Some("of") => Some((RANK_OF, "of")),
+            Some("from") => Some((RANK_OF, "from")),
+            Some("in" | "at") => Some((RANK_IN, "in")),
+            None if t.words[w].possessive => Some((RANK_MODIFIER, "nmod:poss")),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// The rank and label of the path from word `from` up to its ancestor `to`: the farthest
+/// step decides ("Afghan" amod "province" of "governor": of).
+fn path_rank(t: &Tagged, tree: &Tree, from: usize, to: usize) -> (u8, &'static str) {
+    if !tree.dominates(to, from) {
+        return (RANK_MODIFIER, "next word");
+    }
+    let mut best = (RANK_MODIFIER, "head");
+    let mut w = from;
+    let mut first = true;
+    for _ in 0..tree.len() {
+        if w == to {
+            break;
+        }
+        let Some((rank, label)) = link(t, tree, w) else { break };
+        if first || rank > best.0 {
+            best = (rank, label);
+        }
+        first = false;
+        let Some(h) = tree.head[w] else { break };
+        w = h;
+    }
+    best
+}
+
+/// Build the sentence's mentions from its tree (`tree.len() == t.words.len()`).
+pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
+    let n = t.words.len();
+    // 1. Pieces: one per dictionary match, and pronouns.
+    let mut pieces: Vec<Unit> = Vec::new();
+    let (mut i, mut k) = (0, 0);
+    while i < n {
+        while k < t.nouns.len() && t.nouns[k].start < i {
+            k += 1;
+        }
+        if k < t.nouns.len() && t.nouns[k].start == i {
+            let mut u = Unit { start: i, end: i, ..Default::default() };
+            add_hit(&mut u, &t.nouns[k], d, date);
+            u.end = u.end.clamp(i + 1, n);
+            i = u.end;
+            pieces.push(u);
+        } else if let Some(u) = pronoun_at(t, i) {
+            i = u.end.min(n);
+            pieces.push(u);
+        } else {
+            i += 1;
+        }
+    }
+    let mut piece_of = vec![NONE; n];
+    for (k, p) in pieces.iter().enumerate() {
+        for w in p.start..p.end {
+            piece_of[w] = k;
+        }
+    }
+    let is_name_piece = |k: usize| k != NONE && pieces[k].pronoun.is_none();
+    // The word of each piece that hangs outside it.
+    let top: Vec<usize> = pieces
+        .iter()
+        .map(|p| (p.start..p.end).find(|&w| tree.head[w].is_none_or(|h| h < p.start || h >= p.end)).unwrap_or(p.end - 1))
+        .collect();
+    // 2. Climb: the highest piece above along phrase links, else the noun right above a
+    // modifier ("President Umbardacil", "the Afghan province").
+    let mut up = top.clone();
+    for k in 0..pieces.len() {
+        if pieces[k].pronoun.is_some() {
+            continue;
+        }
+        let (mut w, mut highest, mut first) = (top[k], None, None);
+        for step in 0..n {
+            let Some(h) = tree.head[w] else { break };
+            let Some((rank, _)) = link(t, tree, w) else { break };
+            let q = piece_of[h];
+            let on_piece = is_name_piece(q) && q != k;
+            if !on_piece && !matches!(tree.upos[h], Upos::NOUN | Upos::PROPN) {
+                break;
+            }
+            // A phrase never spans a verb the dictionaries found: "Nigerian police arrested
+            // opposition leaders" parsed with "arrested" as an adjective is two phrases.
+            let (lo, hi) = (w.min(h), w.max(h));
+            if (lo + 1..hi).chain([h]).any(|x| t.in_verb[x] && piece_of[x] == NONE) {
+                break;
+            }
+            if on_piece {
+                highest = Some(h);
+            } else if step == 0 && rank == RANK_MODIFIER {
+                first = Some(h);
+            }
+            w = h;
+        }
+        up[k] = highest.or(first).unwrap_or(top[k]);
+    }
+    // A match the tree left on its own right before another ("Kenyan police" misparsed) is
+    // a modifier of the next, as written.
+    for k in 0..pieces.len().saturating_sub(1) {
+        let next = k + 1;
+        if up[k] == top[k]
+            && is_name_piece(k)
+            && is_name_piece(next)
+            && pieces[next].start == pieces[k].end
+            && piece_of[up[next]] != k
+            && !tree.rel_is(top[k], "conj")
+        {
+            up[k] = top[next];
+        }
+    }
+    // The phrase head each piece belongs to (following pieces that climbed onto pieces).
+    let key: Vec<usize> = (0..pieces.len())
+        .map(|k| {
+            let mut at = k;
+            for _ in 0..pieces.len() {
+                let h = up[at];
+                let q = piece_of[h];
+                if h == top[at] || q == NONE || q == at {
+                    return h;
+                }
+                at = q;
+            }
+            up[at]
+        })
+        .collect();
+    // 3. Conjuncts of a modifier inside another phrase: "Chinese" in "Russian and Chinese
+    // officials" stands where "Russian" stands.
+    let mut coordinate_of = vec![NONE; pieces.len()];
+    for k in 0..pieces.len() {
+        if !is_name_piece(k) || key[k] != top[k] || !tree.rel_is(top[k], "conj") {
+            continue;
+        }
+        let Some(g) = tree.head[top[k]] else { continue };
+        let q = piece_of[g];
+        if is_name_piece(q) && key[q] != top[q] && pieces[q].start < pieces[k].start {
+            coordinate_of[k] = q;
+        }
+    }
+    // 4. Groups: pieces by phrase head, in order of their first word.
+    let mut heads: Vec<usize> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for k in 0..pieces.len() {
+        let h = key[k];
+        match heads.iter().position(|&x| x == h) {
+            Some(g) => members[g].push(k),
+            None => {
+                heads.push(h);
+                members.push(vec![k]);
+            }
+        }
+    }
+    let group_of_piece = |k: usize| heads.iter().position(|&x| x == key[k]).unwrap_or(0);
+    // Distributed groups by the group (and piece) they coordinate with.
+    let mut coordinated: Vec<Vec<(usize, usize)>> = vec![Vec::new(); heads.len()];
+    let mut absorbed = vec![false; heads.len()];
+    for k in 0..pieces.len() {
+        let q = coordinate_of[k];
+        if q == NONE {
+            continue;
+        }
+        let (gk, gq) = (group_of_piece(k), group_of_piece(q));
+        if gk == gq || absorbed[gq] || coordinated[gq].first().is_some_and(|(_, q0)| *q0 != q) {
+            continue;
+        }
+        coordinated[gq].push((gk, q));
+        absorbed[gk] = true;
+    }
+    // 5. Units, one group (or one conjunct of a distributed group) each.
+    let mut units: Vec<(Unit, usize)> = Vec::new();
+    for g in 0..heads.len() {
+        if absorbed[g] {
+            continue;
+        }
+        let head = heads[g];
+        let base = unit_of(t, tree, &pieces, &members[g], head, None);
+        if coordinated[g].is_empty() {
+            units.push((base, g));
+            continue;
+        }
+        let q = coordinated[g][0].1;
+        let (q_rank, q_via) = path_rank(t, tree, top[q], head);
+        let mut variants = vec![unit_of(t, tree, &pieces, &members[g], head, None)];
+        let end = coordinated[g].iter().map(|(c, _)| unit_of(t, tree, &pieces, &members[*c], heads[*c], None).end).max().unwrap_or(base.end).max(base.end);
+        for &(c, _) in &coordinated[g] {
+            let mut ps: Vec<usize> = members[g].iter().copied().filter(|&p| p != q).collect();
+            ps.extend(members[c].iter().copied());
+            let mut u = unit_of(t, tree, &pieces, &ps, head, Some((&members[c], q_rank, q_via)));
+            u.start = pieces[members[c][0]].start;
+            variants.push(u);
+        }
+        variants.sort_by_key(|u| u.start);
+        for j in 0..variants.len() {
+            let next = variants.get(j + 1).map_or(end, |u| u.start);
+            if j > 0 {
+                variants[j].end = next;
+            } else {
+                variants[j].start = base.start.min(variants[j].start);
+                variants[j].end = next;
+            }
+        }
+        for u in variants {
+            if u.start < u.end {
+                units.push((u, g));
+            }
+        }
+    }
+    units.sort_by_key(|(u, _)| u.start);
+    // Phrases the tree nests oddly may overlap: join them, keeping mentions disjoint.
+    let mut disjoint: Vec<(Unit, usize)> = Vec::new();
+    for (u, g) in units {
+        match disjoint.last_mut() {
+            Some((prev, _)) if u.start < prev.end => {
+                prev.end = prev.end.max(u.end);
+                prev.actors.extend(u.actors);
+                prev.agents.extend(u.agents);
+                prev.person_like |= u.person_like;
+                if prev.pronoun.is_some() || u.pronoun.is_some() {
+                    prev.pronoun = prev.pronoun.take().or(u.pronoun);
+                } else {
+                    prev.codes = codes_of(prev);
+                }
+            }
+            _ => disjoint.push((u, g)),
+        }
+    }
+    // 6. Mentions: a unit joins the one before when it is the same distributed group, or its
+    // head is a conjunct of a word in it ("Russia and China", "Danish media and government").
+    let mut out: Vec<(Mention, Vec<usize>)> = Vec::new();
+    for (u, g) in disjoint {
+        let joins = out.last().is_some_and(|(m, groups)| {
+            u.pronoun.is_none()
+                && m.units.iter().all(|x| x.pronoun.is_none())
+                && (groups.contains(&g)
+                    || u.head.is_some_and(|h| {
+                        tree.rel_is(h, "conj") && tree.head[h].is_some_and(|gw| m.start <= gw && gw < m.end)
+                    }))
+        });
+        if joins {
+            let (m, groups) = out.last_mut().expect("checked");
+            m.end = u.end;
+            m.units.push(u);
+            groups.push(g);
+        } else {
+            out.push((Mention { start: u.start, end: u.end, units: vec![u] }, vec![g]));
+        }
+    }
+    out.into_iter()
+        .map(|(mut m, groups)| {
+            if m.units.len() > 1 && groups.windows(2).all(|w| w[0] != w[1]) {
+                share_trailing_agents(&mut m.units);
+            }
+            m
+        })
+        .collect()
+}
+
+/// One unit from pieces that share the phrase head `head`. `coordinate`: pieces standing in
+/// for a modifier of that phrase, with the modifier's rank and label.
+fn unit_of(t: &Tagged, tree: &Tree, pieces: &[Unit], members: &[usize], head: usize, coordinate: Option<(&[usize], u8, &'static str)>) -> Unit {
+    let mut u = Unit { start: head, end: head + 1, head: Some(head), ..Default::default() };
+    for &p in members {
+        let piece = &pieces[p];
+        u.start = u.start.min(piece.start);
+        u.end = u.end.max(piece.end);
+        if piece.pronoun.is_some() {
+            return Unit { head: Some(head), ..piece.clone() };
+        }
+        let top = (piece.start..piece.end).find(|&w| tree.head[w].is_none_or(|h| h < piece.start || h >= piece.end)).unwrap_or(piece.start);
+        let (rank, via) = match coordinate {
+            Some((cs, r, v)) if cs.contains(&p) => (r, v),
+            _ if (piece.start..piece.end).contains(&head) => (super::np::RANK_MODIFIER, "head"),
+            _ => path_rank(t, tree, top, head),
+        };
+        for a in &piece.actors {
+            u.actors.push(super::ActorRef { rank, via, ..a.clone() });
+        }
+        for g in &piece.agents {
+            u.agents.push(super::AgentRef { rank, via, ..g.clone() });
+        }
+        u.person_like |= piece.person_like;
+        u.former |= piece.start > 0 && t.words[piece.start - 1].norm == "former" && rank == RANK_MODIFIER;
+    }
+    u.former |= tree.children_with(head, "amod").any(|c| t.words[c].norm == "former");
+    let near = u.agents.iter().map(|g| g.rank).min();
+    u.person_like |= u.agents.iter().any(|g| Some(g.rank) == near && office(&g.role))
+        || u.agents.is_empty()
+            && u.actors.iter().any(|a| a.code.as_ref().is_some_and(|c| c.len() > 3 && (c[3..].starts_with("GOV") || c[3..].starts_with("ELI"))));
+    u.codes = codes_of(&u);
+    u.definite = u.actors.is_empty() && u.start > 0 && t.words[u.start - 1].norm == "the";
+    u
+}
