@@ -138,9 +138,31 @@ impl Memory {
             .filter(|u| u.pronoun.is_none() && u.person_like && !u.codes.is_empty())
             .map(|u| (u.end, u.codes.clone()))
             .collect();
+        // With a tree: the subject of the clause an object "him" belongs to, which "him" is
+        // not (a non-reflexive pronoun is never its own clause's subject).
+        let clause_subjects: Vec<(usize, Vec<String>)> = match &t.tree {
+            Some(tree) if tree.len() == t.words.len() => mentions
+                .iter()
+                .flat_map(|m| &m.units)
+                .filter(|u| u.pronoun.as_deref() == Some("him"))
+                .filter_map(|u| {
+                    let w = clause_subject(tree, u.start)?;
+                    let m = mentions.iter().find(|m| m.start <= w && w < m.end)?;
+                    Some((u.start, m.codes()))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         // Third-person pronouns first: the speaker may be "he".
         for m in mentions.iter_mut() {
             for u in &mut m.units {
+                if let Some((_, subject)) = clause_subjects.iter().find(|(at, _)| *at == u.start) {
+                    let other = earlier_persons.iter().rev().find(|(end, c)| *end <= u.start && c != subject).map(|(_, c)| c.clone());
+                    if let Some(c) = other.or_else(|| self.recent_person(Some(subject))) {
+                        u.codes = c;
+                        continue;
+                    }
+                }
                 match u.pronoun.as_deref() {
                     // "Putin congratulated Xi ... and invited him": an object "him" is not the
                     // sentence's subject; it is the last other person named before it.
@@ -227,6 +249,31 @@ impl Memory {
             }
         }
     }
+}
+
+/// The subject word of the clause whose object (or oblique) is word `w`: the verb's `nsubj`;
+/// for a coordinated verb without one, the first verb's ("Putin congratulated Xi and invited
+/// him"); for a controlled verb (`xcomp`), the controller: the object of the verb above, else
+/// its subject ("Putin invited Kim to visit him": Kim).
+fn clause_subject(tree: &crate::tree::Tree, w: usize) -> Option<usize> {
+    if !(tree.rel_is(w, "obj") || tree.rel_is(w, "iobj") || tree.rel_is(w, "obl")) {
+        return None;
+    }
+    let mut verb = tree.head[w]?;
+    for _ in 0..tree.len() {
+        if let Some(s) = tree.child(verb, "nsubj") {
+            return Some(s);
+        }
+        if tree.rel_is(verb, "xcomp") {
+            let up = tree.head[verb]?;
+            return tree.child(up, "obj").or_else(|| tree.child(up, "nsubj"));
+        }
+        if !tree.rel_is(verb, "conj") {
+            return None;
+        }
+        verb = tree.head[verb]?;
+    }
+    None
 }
 
 /// A group: agents and no person or office ("police", "the protesters", "Indian troops").

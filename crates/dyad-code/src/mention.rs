@@ -10,7 +10,7 @@ use crate::compile::{NameKind, NounHit};
 use crate::tag::Tagged;
 use chrono::NaiveDate;
 use dyad_dict::{ActorKind, Dictionaries};
-use np::RANK_IN;
+pub use np::{link, RANK_IN, RANK_OF};
 
 mod np;
 
