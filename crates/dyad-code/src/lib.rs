@@ -184,7 +184,9 @@ impl Coder {
     /// full name had appeared.
     pub fn resolve(&self, text: &str, date: Option<chrono::NaiveDate>) -> Vec<(String, Vec<String>)> {
         let seen = (0..self.dicts.actors.len() as u32).collect();
-        let t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen, false);
+        let mut t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen, false);
+        // Noun phrases come from the tree, as in coding.
+        t.tree = tree::Tree::parse(text, 0, None, &t.words);
         mention::build(&t, &self.dicts, date)
             .iter()
             .map(|m| {

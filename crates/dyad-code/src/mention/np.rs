@@ -337,3 +337,62 @@ fn unit_of(t: &Tagged, tree: &Tree, pieces: &[Unit], members: &[usize], head: us
     u.definite = u.actors.is_empty() && u.start > 0 && t.words[u.start - 1].norm == "the";
     u
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::Compiled;
+    use crate::mention::build;
+    use crate::tag::Tagged;
+    use crate::tree::Tree;
+    use dyad_doc::{DepRel, Upos};
+
+    fn disjoint(ms: &[crate::mention::Mention], n: usize) -> bool {
+        ms.windows(2).all(|w| w[0].end <= w[1].start)
+            && ms.iter().all(|m| {
+                m.start < m.end && m.end <= n && m.units.windows(2).all(|w| w[0].end <= w[1].start) && !m.units.is_empty()
+            })
+    }
+
+    #[test]
+    fn no_tree_a_rootless_tree_and_a_garbage_tree_give_ordered_disjoint_mentions() {
+        let dicts = &dyad_dict::builtin().dicts;
+        let c = Compiled::new(dicts);
+        let text = "Russian and Chinese officials met Turkey's main opposition party and the NATO commander in Kosovo.";
+        let seen = Default::default();
+        let mut t = Tagged::new(&c, dicts, text, 0, None, &seen, false);
+        let n = t.words.len();
+        let plain = build(&t, dicts, None);
+        let codes = |ms: &[crate::mention::Mention]| ms.iter().map(|m| m.codes()).collect::<Vec<_>>();
+        assert!(disjoint(&plain, n) && plain.len() >= 3);
+        // No root: the fallback, as without a tree.
+        t.tree = Some(Tree::from_parts(vec![None; n], vec![DepRel::DEP; n], vec![]));
+        assert_eq!(codes(&build(&t, dicts, None)), codes(&plain));
+        // Every word hanging on the next (or the first) by one relation: never overlapping.
+        for rel in ["appos", "conj", "compound", "nmod", "amod", "nmod:poss"] {
+            for next in [true, false] {
+                let head: Vec<Option<usize>> =
+                    (0..n).map(|i| if next { (i + 1 < n).then_some(i + 1) } else { (i > 0).then_some(0) }).collect();
+                let mut rels = vec![DepRel::parse(rel); n];
+                rels[if next { n - 1 } else { 0 }] = DepRel::ROOT;
+                t.tree = Some(Tree::from_parts(head, rels, vec![Upos::NOUN; n]));
+                let ms = build(&t, dicts, None);
+                assert!(disjoint(&ms, n), "{rel}: {:?}", ms.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn a_parsed_sentence_composes_from_its_noun_phrases() {
+        let dicts = &dyad_dict::builtin().dicts;
+        let c = Compiled::new(dicts);
+        let text = "The NATO commander in Kosovo, a Danish general, held talks with the governor of the eastern Afghan province.";
+        let seen = Default::default();
+        let mut t = Tagged::new(&c, dicts, text, 0, None, &seen, false);
+        t.tree = Tree::parse(text, 0, None, &t.words);
+        let ms = build(&t, dicts, None);
+        let codes: Vec<Vec<String>> = ms.iter().map(|m| m.codes()).collect();
+        assert_eq!(codes, [vec!["IGOWSTNATMIL".to_string()], vec!["AFGGOV".to_string()]]);
+        let head = ms[0].units[0].head.expect("a head");
+        assert_eq!(t.words[head].norm, "commander");
+    }
+}
