@@ -65,7 +65,13 @@ fn path_rank(t: &Tagged, tree: &Tree, from: usize, to: usize) -> (u8, &'static s
         if w == to {
             break;
         }
-        let Some((rank, label)) = link(t, tree, w) else { break };
+        let Some((rank, label)) = link(t, tree, w) else {
+            // A relation outside the phrase links ("nmod:desc"): a plain modifier.
+            if first {
+                best = (RANK_MODIFIER, "dependent");
+            }
+            break;
+        };
         if first || rank > best.0 {
             best = (rank, label);
         }
@@ -74,6 +80,22 @@ fn path_rank(t: &Tagged, tree: &Tree, from: usize, to: usize) -> (u8, &'static s
         w = h;
     }
     best
+}
+
+/// Whether piece `from`, following what each piece climbs onto, reaches piece `to`.
+fn climbs_to(up: &[usize], top: &[usize], piece_of: &[usize], from: usize, to: usize) -> bool {
+    let mut at = from;
+    for _ in 0..up.len() {
+        if at == to {
+            return true;
+        }
+        let q = piece_of[up[at]];
+        if up[at] == top[at] || q == NONE {
+            return false;
+        }
+        at = q;
+    }
+    true
 }
 
 /// Build the sentence's mentions from its tree (`tree.len() == t.words.len()`).
@@ -150,8 +172,8 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
             && is_name_piece(k)
             && is_name_piece(next)
             && pieces[next].start == pieces[k].end
-            && piece_of[up[next]] != k
             && !tree.rel_is(top[k], "conj")
+            && !climbs_to(&up, &top, &piece_of, next, k)
         {
             up[k] = top[next];
         }
@@ -281,7 +303,8 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
                 && (groups.contains(&g)
                     || u.head.is_some_and(|h| {
                         tree.rel_is(h, "conj") && tree.head[h].is_some_and(|gw| m.start <= gw && gw < m.end)
-                    }))
+                    })
+                    || list_head_split(t, tree, m, &u))
         });
         if joins {
             let (m, groups) = out.last_mut().expect("checked");
@@ -300,6 +323,14 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
             m
         })
         .collect()
+}
+
+/// "Mordor, the Shire, Fornost and Bree" parsed with "Mordor" apart (a vocative): a lone
+/// name, a comma, then the head of a coordination is the list's first member.
+fn list_head_split(t: &Tagged, tree: &Tree, m: &Mention, u: &Unit) -> bool {
+    let gap_is_comma = u.start == m.end + 1 && t.words[m.end].norm == ",";
+    let lone = m.units.len() == 1 && m.units[0].head.is_some_and(|h| tree.child(h, "case").is_none() && !tree.rel_is(h, "obj"));
+    gap_is_comma && lone && u.head.is_some_and(|h| tree.child(h, "conj").is_some())
 }
 
 /// One unit from pieces that share the phrase head `head`. `coordinate`: pieces standing in
