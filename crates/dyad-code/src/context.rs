@@ -54,8 +54,7 @@ impl Places {
     /// inside its phrase before the agent word ("ahmedabad police", "a Kabul court"), or, in a
     /// parsed sentence, with a place its head governs by "in"/"of"/"from"/"at" ("police in
     /// Ahmedabad", "the governor of Kandahar") takes the place's country: `---COP` → `INDCOP`,
-    /// the unit's `country_from` saying so. Troops and commanders "in" a place are not given
-    /// its country (they serve abroad: see `mention::compose`).
+    /// the unit's `country_from` saying so.
     pub fn give_agents_places(&mut self, doc: &Document, sentence: usize, t: &Tagged, mentions: &mut [Mention]) {
         if !self.enabled {
             return;
@@ -81,10 +80,9 @@ impl Places {
             // into, its last word), and the head's place dependents.
             let mut regions: Vec<(usize, usize)> = vec![(u.start.saturating_sub(1), u.end - 1)];
             if let (Some(tree), Some(h)) = (tree, u.head) {
-                let military = u.agents.iter().any(|g| g.role.contains("MIL"));
                 for c in tree.children(h).iter().copied().filter(|&c| c > h) {
                     match crate::mention::link(t, tree, c) {
-                        Some((rank, _)) if rank == crate::mention::RANK_OF || rank == crate::mention::RANK_IN && !military => {
+                        Some((rank, _)) if rank == crate::mention::RANK_OF || rank == crate::mention::RANK_IN => {
                             let (lo, hi) = tree.span(c);
                             let lo = (lo..hi).find(|&k| !tree.rel_is(k, "case") && !tree.rel_is(k, "det")).unwrap_or(lo);
                             regions.push((lo, hi));

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use dyad_dict::{ActorKind, Dictionaries};
 pub use np::{link, RANK_IN, RANK_OF};
 
+
 mod np;
 
 #[derive(Clone, Debug)]
@@ -278,15 +279,9 @@ pub fn compose(actors: &[ActorRef], agents: &[AgentRef]) -> Vec<String> {
     // general" is NATO's commander (compound, rank 0), not Kosovo's ("in") or Denmark's
     // (apposition).
     let near = actors.iter().filter(|a| a.code.is_some()).map(|a| a.rank).min();
-    let mut actors: Vec<ActorRef> = actors.iter().filter(|a| Some(a.rank) == near || a.code.is_none() && near.is_none()).cloned().collect();
+    let actors: Vec<ActorRef> = actors.iter().filter(|a| Some(a.rank) == near || a.code.is_none() && near.is_none()).cloned().collect();
     let near_agent = agents.iter().map(|g| g.rank).min();
     let agents: Vec<AgentRef> = agents.iter().filter(|g| Some(g.rank) == near_agent).cloned().collect();
-    // Troops and commanders serve abroad: a place "in"/"at" gives them no country ("the
-    // commander in Kosovo" is not Kosovo's army); it does give police, courts and officials
-    // theirs ("police in Ahmedabad").
-    if near == Some(RANK_IN) && agents.iter().any(|g| g.role.contains("MIL")) {
-        actors.clear();
-    }
     // The head noun says what the phrase is: an organisation's code with a role as its head
     // ("NATO commander") takes the role; a name as head ("President Putin") keeps its code.
     let agent_headed = agents.iter().any(|g| g.via == "head") && !actors.is_empty() && actors.iter().all(|a| a.via != "head");
@@ -430,10 +425,6 @@ fn distribute_prepositions(t: &Tagged, mentions: &mut Vec<Mention>) {
         let first_agent = a.units.iter().rposition(|u| !agents_only(u)).map_or(0, |p| p + 1);
         let countries = b.units.iter().all(|u| !u.actors.is_empty() && u.agents.is_empty());
         let prep = b.start == a.end + 1 && PREPOSITIONS_OF.contains(&t.words[a.end].norm.as_str());
-        // Troops "in" a country are not its army (see `compose`).
-        let abroad = t.words.get(a.end).is_some_and(|w| w.norm == "in")
-            && a.units[first_agent..].iter().any(|u| u.agents.iter().any(|g| g.role.contains("MIL")));
-        let prep = prep && !abroad;
         if first_agent < a.units.len() && countries && prep {
             let mut units: Vec<Unit> = a.units[..first_agent].to_vec();
             for c in &b.units {

@@ -146,6 +146,11 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
             let Some((rank, _)) = link(t, tree, w) else { break };
             let q = piece_of[h];
             let on_piece = is_name_piece(q) && q != k;
+            // "France, Germany, and Britain" parsed with Germany as an apposition: one name
+            // in apposition to another is a list, joined below.
+            if rank == RANK_APPOS && on_piece && bare_name(&pieces[k]) && bare_name(&pieces[q]) {
+                break;
+            }
             if !on_piece && !matches!(tree.upos[h], Upos::NOUN | Upos::PROPN) {
                 break;
             }
@@ -202,7 +207,9 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
         }
         let Some(g) = tree.head[top[k]] else { continue };
         let q = piece_of[g];
-        if is_name_piece(q) && key[q] != top[q] && pieces[q].start < pieces[k].start {
+        // Not a conjunct of an apposition ("leader Muammar Gaddafi and Bulgarian President
+        // ..." misparsed): that is a phrase of its own, joined by `conj` below.
+        if is_name_piece(q) && key[q] != top[q] && pieces[q].start < pieces[k].start && path_rank(t, tree, top[q], key[q]).0 != RANK_APPOS {
             coordinate_of[k] = q;
         }
     }
@@ -304,7 +311,12 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
                     || u.head.is_some_and(|h| {
                         tree.rel_is(h, "conj") && tree.head[h].is_some_and(|gw| m.start <= gw && gw < m.end)
                     })
-                    || list_head_split(t, tree, m, &u))
+                    || list_head_split(t, tree, m, &u)
+                    || bare_name(&u)
+                        && m.units.last().is_some_and(bare_name)
+                        && u.head.is_some_and(|h| {
+                            tree.rel_is(h, "appos") && tree.head[h].is_some_and(|gw| m.start <= gw && gw < m.end)
+                        }))
         });
         if joins {
             let (m, groups) = out.last_mut().expect("checked");
@@ -323,6 +335,11 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
             m
         })
         .collect()
+}
+
+/// A name and nothing else: no role, no pronoun ("Germany").
+fn bare_name(u: &Unit) -> bool {
+    u.pronoun.is_none() && u.agents.is_empty() && !u.actors.is_empty()
 }
 
 /// "Mordor, the Shire, Fornost and Bree" parsed with "Mordor" apart (a vocative): a lone
