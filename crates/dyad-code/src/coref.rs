@@ -95,6 +95,7 @@ impl Memory {
                 rank: 0,
                 via: "the story's country",
                 word: u.start,
+                person: false,
             };
             u.codes = crate::mention::compose(&[base], &u.agents);
             // Shown in the evidence as `"the government" → PRKGOV`.

@@ -29,6 +29,8 @@ pub struct ActorRef {
     pub via: &'static str,
     /// Its first word.
     pub word: usize,
+    /// A person's entry: their code is theirs whatever role words surround it.
+    pub person: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -209,7 +211,7 @@ fn add_hit(u: &mut Unit, m: &crate::tag::NounMatch, d: &Dictionaries, date: Opti
                 (!all.is_empty()).then(|| all.join("/"))
             });
             u.person_like |= e.kind == ActorKind::Person;
-            u.actors.push(ActorRef { entry: *entry, kind: *kind, code, rank: 0, via: "head", word: m.start });
+            u.actors.push(ActorRef { entry: *entry, kind: *kind, code, rank: 0, via: "head", word: m.start, person: e.kind == ActorKind::Person });
         }
         NounHit::Agent { entry } => {
             let g = &d.agents[*entry as usize];
@@ -284,7 +286,9 @@ pub fn compose(actors: &[ActorRef], agents: &[AgentRef]) -> Vec<String> {
     let agents: Vec<AgentRef> = agents.iter().filter(|g| Some(g.rank) == near_agent).cloned().collect();
     // The head noun says what the phrase is: an organisation's code with a role as its head
     // ("NATO commander") takes the role; a name as head ("President Putin") keeps its code.
-    let agent_headed = agents.iter().any(|g| g.via == "head") && !actors.is_empty() && actors.iter().all(|a| a.via != "head");
+    let agent_headed = agents.iter().any(|g| g.via == "head")
+        && !actors.is_empty()
+        && actors.iter().all(|a| a.via != "head" && !a.person);
     let base: String = if actors.is_empty() {
         "---".into()
     } else {
@@ -296,7 +300,9 @@ pub fn compose(actors: &[ActorRef], agents: &[AgentRef]) -> Vec<String> {
     for b in base.split('/').filter(|b| !b.is_empty()) {
         if agent_headed && b.len() > 3 {
             let mut code = b.to_string();
-            for g in agents.iter().filter(|g| !g.prefix) {
+            // Not a government or elite role: "Red Cross officials", "al-Qaeda leaders" are
+            // the organisation itself.
+            for g in agents.iter().filter(|g| !g.prefix && !matches!(g.role.as_str(), "GOV" | "ELI")) {
                 if !code[3..].contains(g.role.as_str()) {
                     code.push_str(&g.role);
                 }
@@ -451,7 +457,7 @@ mod tests {
     use super::*;
 
     fn actor(code: &str, kind: NameKind) -> ActorRef {
-        ActorRef { entry: 0, kind, code: Some(code.into()), rank: 0, via: "head", word: 0 }
+        ActorRef { entry: 0, kind, code: Some(code.into()), rank: 0, via: "head", word: 0, person: false }
     }
     fn agent(role: &str, prefix: bool) -> AgentRef {
         AgentRef { entry: 0, role: role.into(), prefix, rank: 0, via: "head", word: 0 }

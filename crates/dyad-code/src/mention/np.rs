@@ -6,7 +6,8 @@
 //! mention ("Russia and China"); conjuncts of a modifier share the rest of the phrase
 //! ("Russian and Chinese officials", "the ambassadors of Arnor and Gondor").
 
-use super::{add_hit, codes_of, office, pronoun_at, share_trailing_agents, Mention, Unit};
+use super::{add_hit, codes_of, office, pronoun_at, share_trailing_agents, AgentRef, Mention, Unit};
+use crate::compile::NameKind;
 use crate::tag::Tagged;
 use crate::tree::Tree;
 use chrono::NaiveDate;
@@ -213,6 +214,23 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
             coordinate_of[k] = q;
         }
     }
+    // Modifiers of one head joined by "and"/"or" without a `conj` ("US and British forces"
+    // parsed as two modifiers): the later stands in for the earlier, as a conjunct would.
+    let mut key = key;
+    for k in 1..pieces.len() {
+        let q = k - 1;
+        if !is_name_piece(k) || !is_name_piece(q) || coordinate_of[k] != NONE || key[k] != key[q] || key[k] == top[k] || key[q] == top[q] {
+            continue;
+        }
+        let gap = &t.words[pieces[q].end..pieces[k].start];
+        let joined = !gap.is_empty() && gap.iter().all(|w| matches!(w.norm.as_str(), "and" | "or" | ",")) && gap.iter().any(|w| w.norm != ",");
+        let same_head = tree.head[top[k]] == tree.head[top[q]] && link(t, tree, top[k]).is_some_and(|(r, _)| r == RANK_MODIFIER);
+        let bare = pieces[k].agents.is_empty() && pieces[q].agents.is_empty();
+        if joined && same_head && bare {
+            coordinate_of[k] = q;
+            key[k] = top[k];
+        }
+    }
     // 4. Groups: pieces by phrase head, in order of their first word.
     let mut heads: Vec<usize> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -327,14 +345,42 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
             out.push((Mention { start: u.start, end: u.end, units: vec![u] }, vec![g]));
         }
     }
-    out.into_iter()
+    let mut mentions: Vec<Mention> = out
+        .into_iter()
         .map(|(mut m, groups)| {
             if m.units.len() > 1 && groups.windows(2).all(|w| w[0] != w[1]) {
                 share_trailing_agents(&mut m.units);
             }
             m
         })
-        .collect()
+        .collect();
+    adjectives_before_a_role(&mut mentions);
+    mentions
+}
+
+/// "Sierra Leonean and Liberian refugees" with the role parsed apart: national adjectives
+/// right before a bare role are that role's countries, as written.
+fn adjectives_before_a_role(mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let adjectives = a.units.iter().all(|u| bare_name(u) && u.actors.iter().all(|x| x.kind == NameKind::Adjective));
+        let role = b.units.len() == 1 && b.units[0].pronoun.is_none() && b.units[0].actors.is_empty() && !b.units[0].agents.is_empty();
+        if a.end == b.start && adjectives && role {
+            let b = mentions.remove(k + 1);
+            let a = &mut mentions[k];
+            for u in &mut a.units {
+                u.agents = b.units[0].agents.iter().map(|g| AgentRef { via: "next word", ..g.clone() }).collect();
+                u.person_like |= b.units[0].person_like;
+                u.codes = codes_of(u);
+            }
+            if let Some(last) = a.units.last_mut() {
+                last.end = b.end;
+            }
+            a.end = b.end;
+        }
+        k += 1;
+    }
 }
 
 /// A name and nothing else: no role, no pronoun ("Germany").
