@@ -66,7 +66,8 @@ pub struct Unit {
     /// the agent gave it ("place: Ahmedabad (gazetteer)"): `context::Places`.
     pub country_from: Option<String>,
     /// The noun phrase's head word, when the tree built the unit ("commander" in "the NATO
-    /// commander in Kosovo").
+    /// commander in Kosovo"). A common noun no dictionary names may lie outside the unit's
+    /// words ("a United Nations appeal": head "appeal", words "United Nations").
     pub head: Option<usize>,
 }
 

@@ -37,6 +37,10 @@ pub fn link(t: &Tagged, tree: &Tree, w: usize) -> Option<(u8, &'static str)> {
     if tree.rel_is(w, "nmod:poss") {
         return Some((RANK_MODIFIER, "nmod:poss"));
     }
+    // The parser's label for a title before a name ("President Kagame").
+    if tree.rel_is(w, "nmod:desc") {
+        return Some((RANK_MODIFIER, "title"));
+    }
     if tree.rel_is(w, "appos") {
         return Some((RANK_APPOS, "appos"));
     }
@@ -399,7 +403,14 @@ fn list_head_split(t: &Tagged, tree: &Tree, m: &Mention, u: &Unit) -> bool {
 /// One unit from pieces that share the phrase head `head`. `coordinate`: pieces standing in
 /// for a modifier of that phrase, with the modifier's rank and label.
 fn unit_of(t: &Tagged, tree: &Tree, pieces: &[Unit], members: &[usize], head: usize, coordinate: Option<(&[usize], u8, &'static str)>) -> Unit {
-    let mut u = Unit { start: head, end: head + 1, head: Some(head), ..Default::default() };
+    // The words: the pieces, and the head when it is a name ("President Umbardacil"); a
+    // common noun no dictionary names stays outside ("a United Nations appeal": the United
+    // Nations, whose appeal is the verb's business), though it is still the unit's `head`.
+    let named_head = members.iter().any(|&p| (pieces[p].start..pieces[p].end).contains(&head)) || tree.upos[head] == Upos::PROPN;
+    let mut u = Unit { start: usize::MAX, end: 0, head: Some(head), ..Default::default() };
+    if named_head {
+        (u.start, u.end) = (head, head + 1);
+    }
     for &p in members {
         let piece = &pieces[p];
         u.start = u.start.min(piece.start);
