@@ -211,6 +211,9 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
             continue;
         }
         let Some(g) = tree.head[top[k]] else { continue };
+        if !coordination(tree, g) {
+            continue;
+        }
         let q = piece_of[g];
         // Not a conjunct of an apposition ("leader Muammar Gaddafi and Bulgarian President
         // ..." misparsed): that is a phrase of its own, joined by `conj` below.
@@ -331,7 +334,7 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
                 && m.units.iter().all(|x| x.pronoun.is_none())
                 && (groups.contains(&g)
                     || u.head.is_some_and(|h| {
-                        tree.rel_is(h, "conj") && tree.head[h].is_some_and(|gw| m.start <= gw && gw < m.end)
+                        tree.rel_is(h, "conj") && tree.head[h].is_some_and(|gw| m.start <= gw && gw < m.end && coordination(tree, gw))
                     })
                     || list_head_split(t, tree, m, &u)
                     || bare_name(&u)
@@ -385,6 +388,12 @@ fn adjectives_before_a_role(mentions: &mut Vec<Mention>) {
         }
         k += 1;
     }
+}
+
+/// Whether the conjuncts of `w` are a coordination: one of them has its "and"/"or" (`cc`).
+/// A comma alone is no coordination ("Rodong Sinmun, Putin ..." misparsed as conjuncts).
+fn coordination(tree: &Tree, w: usize) -> bool {
+    tree.children_with(w, "conj").any(|c| tree.child(c, "cc").is_some())
 }
 
 /// A name and nothing else: no role, no pronoun ("Germany").
