@@ -67,6 +67,10 @@ fn coordination_makes_compounds_and_distributes_roles() {
     assert_eq!(codes_of("Russia and China condemned Japan.", "russia"), ["RUS", "CHN"]);
     // Conjuncts of a modifier share the head: Russian officials and Chinese officials.
     assert_eq!(codes_of("Japan criticized Russian and Chinese officials.", "officials"), ["RUSGOV", "CHNGOV"]);
+    // Roles coordinated with the head share its place.
+    assert_eq!(triples(&code("Lawmakers and officials in Kenya criticized Japan.")), ["KENGOV 111 JPN", "KENLEG 111 JPN"]);
+    // Modifiers joined by "and" without a conjunct in the parse.
+    assert_eq!(codes_of("The Red Cross said US and British forces must ensure security.", "forces"), ["USAMIL", "GBRMIL"]);
     assert_eq!(
         triples(&code("Turkey's main opposition party criticized Russian and Chinese officials.")),
         ["TUROPP 111 RUSGOV", "TUROPP 111 CHNGOV"]

@@ -267,8 +267,31 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
         coordinated[gq].push((gk, q));
         absorbed[gk] = true;
     }
+    // Bare roles coordinated with a phrase's head inside it share its place: "Lawmakers and
+    // officials in Fornost and Gondor" are Fornost's and Gondor's lawmakers and officials.
+    let mut head_conjuncts: Vec<Vec<usize>> = vec![Vec::new(); heads.len()];
+    for c in 0..heads.len() {
+        let bare_role = members[c].iter().all(|&p| is_name_piece(p) && pieces[p].actors.is_empty() && !pieces[p].agents.is_empty());
+        let Some(g) = tree.head[heads[c]].and_then(|h| heads.iter().position(|&x| x == h)) else { continue };
+        if absorbed[c] || absorbed[g] || g == c || !bare_role || !tree.rel_is(heads[c], "conj") || !coordination(tree, heads[g]) {
+            continue;
+        }
+        let place = members[g].iter().any(|&p| !pieces[p].actors.is_empty() && path_rank(t, tree, top[p], heads[g]).0 >= RANK_OF);
+        let inside = members[g].iter().any(|&p| pieces[p].start > pieces[members[c][0]].start);
+        if place && inside {
+            head_conjuncts[g].push(c);
+            absorbed[c] = true;
+        }
+    }
     // 5. Units, one group (or one conjunct of a distributed group) each.
     let mut units: Vec<(Unit, usize)> = Vec::new();
+    let with_roles_of = |u: &Unit, c: usize| {
+        let mut v = u.clone();
+        v.agents = members[c].iter().flat_map(|&p| pieces[p].agents.iter().cloned()).collect();
+        v.person_like = v.agents.iter().any(|g| office(&g.role));
+        v.codes = codes_of(&v);
+        v
+    };
     for g in 0..heads.len() {
         if absorbed[g] {
             continue;
@@ -276,6 +299,9 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
         let head = heads[g];
         let base = unit_of(t, tree, &pieces, &members[g], head, None);
         if coordinated[g].is_empty() {
+            for &c in &head_conjuncts[g] {
+                units.push((with_roles_of(&base, c), g));
+            }
             units.push((base, g));
             continue;
         }
@@ -302,6 +328,9 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
         }
         for u in variants {
             if u.start < u.end {
+                for &c in &head_conjuncts[g] {
+                    units.push((with_roles_of(&u, c), g));
+                }
                 units.push((u, g));
             }
         }
@@ -311,7 +340,8 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
     let mut disjoint: Vec<(Unit, usize)> = Vec::new();
     for (u, g) in units {
         match disjoint.last_mut() {
-            Some((prev, _)) if u.start < prev.end => {
+            // Units of one group may share words (a role shared over several places).
+            Some((prev, pg)) if u.start < prev.end && *pg != g => {
                 prev.end = prev.end.max(u.end);
                 prev.actors.extend(u.actors);
                 prev.agents.extend(u.agents);
@@ -345,7 +375,7 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
         });
         if joins {
             let (m, groups) = out.last_mut().expect("checked");
-            m.end = u.end;
+            m.end = m.end.max(u.end);
             m.units.push(u);
             groups.push(g);
         } else {
