@@ -78,10 +78,22 @@ impl Memory {
     /// country; "the government", "the regime", "the leader" → that country with the role
     /// (PRK + GOV = PRKGOV, what "the North Korean leader" composes to).
     fn describe_definites(&self, t: &Tagged, mentions: &mut [Mention]) {
+        // "the two countries": the two most recent countries, one unit each (a compound, so
+        // that a symmetric verb codes both directions).
+        for m in mentions.iter_mut() {
+            if m.units.len() == 1 && m.units[0].pronoun.as_deref() == Some("the two countries") {
+                if let [.., a, b] = &self.countries[..] {
+                    let mut second = m.units[0].clone();
+                    m.units[0].codes = vec![a.clone()];
+                    second.codes = vec![b.clone()];
+                    m.units.push(second);
+                }
+            }
+        }
         let Some(country) = self.countries.last() else { return };
         for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
             // Government words only: "the soldiers of the Red Army" are not the country's army.
-            if !u.definite || !u.actors.is_empty() || !u.agents.iter().all(|g| g.role == "GOV") {
+            if !u.definite || !u.actors.is_empty() || !u.agents.iter().all(|g| g.role == "GOV") || u.pronoun.as_deref() == Some("the two countries") {
                 continue;
             }
             if u.pronoun.is_some() {

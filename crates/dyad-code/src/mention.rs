@@ -233,6 +233,14 @@ fn pronoun_at(t: &Tagged, i: usize) -> Option<Unit> {
     {
         return Some(Unit { start: i, end: i + 2, pronoun: Some("the country".into()), definite: true, ..Default::default() });
     }
+    // "the two countries", "both nations": the last two countries named (`coref`).
+    let plural = |k: usize| t.words.get(k).is_some_and(|n| matches!(n.norm.as_str(), "countries" | "nations") && !t.in_noun[k]);
+    if w == "the" && t.words.get(i + 1).is_some_and(|n| n.norm == "two") && plural(i + 2) {
+        return Some(Unit { start: i, end: i + 3, pronoun: Some("the two countries".into()), definite: true, ..Default::default() });
+    }
+    if w == "both" && plural(i + 1) {
+        return Some(Unit { start: i, end: i + 2, pronoun: Some("the two countries".into()), definite: true, ..Default::default() });
+    }
     if PRONOUNS.contains(&w.as_str()) || (w == "us" && !t.words[i].upper) {
         Some(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), person_like: true, ..Default::default() })
     } else if GROUP_PRONOUNS.contains(&w.as_str()) {

@@ -154,3 +154,11 @@ fn explain_shows_the_phrase_head_and_what_composed_it() {
     assert!(e.contains("phrase head \"commander\" → IGOWSTNATMIL"), "{e}");
     assert!(e.contains("Kosovo [KSV] (in)") && e.contains("(appos)") && e.contains("*commander [~MIL] (head)"), "{e}");
 }
+
+#[test]
+fn the_two_countries_are_the_last_two_named() {
+    let t = triples(&code("Russia criticized China on Monday.\n\nThe two countries signed an agreement on Friday."));
+    assert!(t.contains(&"RUS 057 CHN".to_string()) && t.contains(&"CHN 057 RUS".to_string()), "{t:?}");
+    // With no countries before, nobody.
+    assert!(code("The two countries signed an agreement on Friday.").is_empty());
+}
