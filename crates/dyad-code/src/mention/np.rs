@@ -128,8 +128,8 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
     }
     let mut piece_of = vec![NONE; n];
     for (k, p) in pieces.iter().enumerate() {
-        for w in p.start..p.end {
-            piece_of[w] = k;
+        for slot in &mut piece_of[p.start..p.end] {
+            *slot = k;
         }
     }
     let is_name_piece = |k: usize| k != NONE && pieces[k].pronoun.is_none();
@@ -241,8 +241,7 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
     // 4. Groups: pieces by phrase head, in order of their first word.
     let mut heads: Vec<usize> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
-    for k in 0..pieces.len() {
-        let h = key[k];
+    for (k, &h) in key.iter().enumerate() {
         match heads.iter().position(|&x| x == h) {
             Some(g) => members[g].push(k),
             None => {
@@ -255,8 +254,7 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
     // Distributed groups by the group (and piece) they coordinate with.
     let mut coordinated: Vec<Vec<(usize, usize)>> = vec![Vec::new(); heads.len()];
     let mut absorbed = vec![false; heads.len()];
-    for k in 0..pieces.len() {
-        let q = coordinate_of[k];
+    for (k, &q) in coordinate_of.iter().enumerate() {
         if q == NONE {
             continue;
         }
