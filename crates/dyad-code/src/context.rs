@@ -10,7 +10,7 @@
 
 use crate::compile::{Compiled, NounHit};
 use crate::mention::Mention;
-use crate::normalize::Word;
+use crate::tag::Tagged;
 use crate::CoderOptions;
 use dyad_dict::Dictionaries;
 use dyad_doc::Document;
@@ -50,19 +50,23 @@ impl Places {
         Places { enabled: options.places, found: None, lower_case: None }
     }
 
-    /// An agent without a country ("police", "a court") right after a place name, or with one
-    /// inside its phrase before the agent word ("ahmedabad police", "a Kabul court"), takes
-    /// the place's country: `---COP` → `INDCOP`, the unit's `country_from` saying so.
-    pub fn give_agents_places(&mut self, doc: &Document, sentence: usize, words: &[Word], mentions: &mut [Mention]) {
+    /// An agent without a country ("police", "a court") right after a place name, with one
+    /// inside its phrase before the agent word ("ahmedabad police", "a Kabul court"), or, in a
+    /// parsed sentence, with a place its head governs by "in"/"of"/"from"/"at" ("police in
+    /// Ahmedabad", "the governor of Kandahar") takes the place's country: `---COP` → `INDCOP`,
+    /// the unit's `country_from` saying so.
+    pub fn give_agents_places(&mut self, doc: &Document, sentence: usize, t: &Tagged, mentions: &mut [Mention]) {
         if !self.enabled {
             return;
         }
+        let words = &t.words;
+        let tree = t.tree.as_ref().filter(|tree| tree.len() == words.len());
         for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
             if u.pronoun.is_some() || !u.actors.is_empty() || u.end <= u.start || !u.codes.iter().any(|c| lacks_country(c)) {
                 continue;
             }
             let g = Gazetteer::builtin();
-            // Most agents have no place name before them: ask the name index about the words
+            // Most agents have no place name near them: ask the name index about the words
             // there (one word or two: "tel aviv") before finding the document's places.
             // In mixed-case text a place name is capitalised (the gazetteer's own rule).
             let caseless = !words.iter().any(|w| w.capitalized);
@@ -72,22 +76,45 @@ impl Places {
                     && (g.has_name(&words[k].norm)
                         || k > 0 && name_word(k - 1) && g.has_name(&format!("{} {}", words[k - 1].norm, words[k].norm)))
             };
-            if !(u.start.saturating_sub(1)..u.end - 1).any(named_at) {
+            // Word ranges that may hold the place: before and inside the phrase (up to, not
+            // into, its last word), and the head's place dependents.
+            let mut regions: Vec<(usize, usize)> = vec![(u.start.saturating_sub(1), u.end - 1)];
+            if let (Some(tree), Some(h)) = (tree, u.head) {
+                for c in tree.children(h).iter().copied().filter(|&c| c > h) {
+                    match crate::mention::link(t, tree, c) {
+                        Some((rank, _)) if rank == crate::mention::RANK_OF || rank == crate::mention::RANK_IN => {
+                            let (lo, hi) = tree.span(c);
+                            let lo = (lo..hi).find(|&k| !tree.rel_is(k, "case") && !tree.rel_is(k, "det")).unwrap_or(lo);
+                            regions.push((lo, hi));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let any_name = regions.iter().any(|&(a, b)| (a..b).any(named_at));
+            if !any_name {
                 continue;
             }
             let found = self.found.get_or_insert_with(|| find_places(g, doc));
             let lower_case = *self.lower_case.get_or_insert_with(|| is_lower_case(doc));
-            // From the word before the unit up to (not into) its last word.
-            let from = words[u.start.saturating_sub(1)].char_start;
-            let (last, first) = (words[u.end - 1].char_start, words[u.start].char_start);
-            let Some(m) = found.mentions.iter().find(|m| {
-                m.sentence == sentence
-                    && m.char_start >= from
-                    && m.char_end <= last
-                    && (m.char_end > first || u.start > 0 && m.char_end == words[u.start - 1].char_end)
-            }) else {
-                continue;
+            let before = {
+                // From the word before the unit up to (not into) its last word.
+                let from = words[u.start.saturating_sub(1)].char_start;
+                let (last, first) = (words[u.end - 1].char_start, words[u.start].char_start);
+                found.mentions.iter().find(|m| {
+                    m.sentence == sentence
+                        && m.char_start >= from
+                        && m.char_end <= last
+                        && (m.char_end > first || u.start > 0 && m.char_end == words[u.start - 1].char_end)
+                })
             };
+            let governed = || {
+                regions[1..].iter().find_map(|&(a, b)| {
+                    let (from, to) = (words[a].char_start, words[b - 1].char_end);
+                    found.mentions.iter().find(|m| m.sentence == sentence && m.char_start >= from && m.char_end <= to)
+                })
+            };
+            let Some(m) = before.or_else(governed) else { continue };
             let place = g.place(m.place);
             // Lower-case archives: only a place's own name, not one of its alternates ("para"
             // in "para military forces" is an old name of Belém, Brazil), and no small town

@@ -78,17 +78,37 @@ impl Memory {
     /// country; "the government", "the regime", "the leader" → that country with the role
     /// (PRK + GOV = PRKGOV, what "the North Korean leader" composes to).
     fn describe_definites(&self, t: &Tagged, mentions: &mut [Mention]) {
+        // "the two countries": the two most recent countries, one unit each (a compound, so
+        // that a symmetric verb codes both directions).
+        for m in mentions.iter_mut() {
+            if m.units.len() == 1 && m.units[0].pronoun.as_deref() == Some("the two countries") {
+                if let [.., a, b] = &self.countries[..] {
+                    let mut second = m.units[0].clone();
+                    m.units[0].codes = vec![a.clone()];
+                    second.codes = vec![b.clone()];
+                    m.units.push(second);
+                }
+            }
+        }
         let Some(country) = self.countries.last() else { return };
         for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
             // Government words only: "the soldiers of the Red Army" are not the country's army.
-            if !u.definite || !u.actors.is_empty() || !u.agents.iter().all(|g| g.role == "GOV") {
+            if !u.definite || !u.actors.is_empty() || !u.agents.iter().all(|g| g.role == "GOV") || u.pronoun.as_deref() == Some("the two countries") {
                 continue;
             }
             if u.pronoun.is_some() {
                 u.codes = vec![country.clone()];
                 continue;
             }
-            let base = crate::mention::ActorRef { entry: 0, kind: crate::compile::NameKind::Name, code: Some(country.clone()) };
+            let base = crate::mention::ActorRef {
+                entry: 0,
+                kind: crate::compile::NameKind::Name,
+                code: Some(country.clone()),
+                rank: 0,
+                via: "the story's country",
+                word: u.start,
+                person: false,
+            };
             u.codes = crate::mention::compose(&[base], &u.agents);
             // Shown in the evidence as `"the government" → PRKGOV`.
             let words: Vec<&str> = t.words[u.start - 1..u.end].iter().map(|w| w.norm.as_str()).collect();
@@ -131,9 +151,31 @@ impl Memory {
             .filter(|u| u.pronoun.is_none() && u.person_like && !u.codes.is_empty())
             .map(|u| (u.end, u.codes.clone()))
             .collect();
+        // With a tree: the subject of the clause an object "him" belongs to, which "him" is
+        // not (a non-reflexive pronoun is never its own clause's subject).
+        let clause_subjects: Vec<(usize, Vec<String>)> = match &t.tree {
+            Some(tree) if tree.len() == t.words.len() => mentions
+                .iter()
+                .flat_map(|m| &m.units)
+                .filter(|u| u.pronoun.as_deref() == Some("him"))
+                .filter_map(|u| {
+                    let w = clause_subject(tree, u.start)?;
+                    let m = mentions.iter().find(|m| m.start <= w && w < m.end)?;
+                    Some((u.start, m.codes()))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         // Third-person pronouns first: the speaker may be "he".
         for m in mentions.iter_mut() {
             for u in &mut m.units {
+                if let Some((_, subject)) = clause_subjects.iter().find(|(at, _)| *at == u.start) {
+                    let other = earlier_persons.iter().rev().find(|(end, c)| *end <= u.start && c != subject).map(|(_, c)| c.clone());
+                    if let Some(c) = other.or_else(|| self.recent_person(Some(subject))) {
+                        u.codes = c;
+                        continue;
+                    }
+                }
                 match u.pronoun.as_deref() {
                     // "Putin congratulated Xi ... and invited him": an object "him" is not the
                     // sentence's subject; it is the last other person named before it.
@@ -220,6 +262,31 @@ impl Memory {
             }
         }
     }
+}
+
+/// The subject word of the clause whose object (or oblique) is word `w`: the verb's `nsubj`;
+/// for a coordinated verb without one, the first verb's ("Putin congratulated Xi and invited
+/// him"); for a controlled verb (`xcomp`), the controller: the object of the verb above, else
+/// its subject ("Putin invited Kim to visit him": Kim).
+fn clause_subject(tree: &crate::tree::Tree, w: usize) -> Option<usize> {
+    if !(tree.rel_is(w, "obj") || tree.rel_is(w, "iobj") || tree.rel_is(w, "obl")) {
+        return None;
+    }
+    let mut verb = tree.head[w]?;
+    for _ in 0..tree.len() {
+        if let Some(s) = tree.child(verb, "nsubj") {
+            return Some(s);
+        }
+        if tree.rel_is(verb, "xcomp") {
+            let up = tree.head[verb]?;
+            return tree.child(up, "obj").or_else(|| tree.child(up, "nsubj"));
+        }
+        if !tree.rel_is(verb, "conj") {
+            return None;
+        }
+        verb = tree.head[verb]?;
+    }
+    None
 }
 
 /// A group: agents and no person or office ("police", "the protesters", "Indian troops").

@@ -88,7 +88,11 @@ impl Explanation {
             .map(|(i, m)| {
                 let codes = m.codes();
                 let codes = if codes.is_empty() { "(null code)".to_string() } else { codes.join(", ") };
-                format!("m{i} \"{}\" = {}   [{}]", phrase(m.start, m.end), codes, describe(d, m))
+                let mut line = format!("m{i} \"{}\" = {}   [{}]", phrase(m.start, m.end), codes, describe(d, m));
+                for u in &m.units {
+                    line.push_str(&noun_phrase(d, t, u));
+                }
+                line
             })
             .collect();
         let verbs = a
@@ -144,6 +148,36 @@ impl Explanation {
             events,
         }
     }
+}
+
+/// A unit's noun-phrase structure, when the tree built it: its head word, and each name and
+/// role with the dependency that brought it in; `*` marks those its code was composed from
+/// (the nearest to the head: `mention::compose`).
+fn noun_phrase(d: &Dictionaries, t: &crate::tag::Tagged, u: &crate::mention::Unit) -> String {
+    let Some(h) = u.head else { return String::new() };
+    if u.pronoun.is_some() {
+        return String::new();
+    }
+    let near = u.actors.iter().filter(|a| a.code.is_some()).map(|a| a.rank).min();
+    let near_agent = u.agents.iter().map(|g| g.rank).min();
+    let mut parts = Vec::new();
+    for a in &u.actors {
+        let e = &d.actors[a.entry as usize];
+        let used = if Some(a.rank) == near { "*" } else { "" };
+        parts.push(format!("{used}{} [{}] ({})", e.name, a.code.as_deref().unwrap_or("---"), a.via));
+    }
+    for g in &u.agents {
+        let e = &d.agents[g.entry as usize];
+        let used = if Some(g.rank) == near_agent { "*" } else { "" };
+        parts.push(format!("{used}{} [~{}] ({})", e.name, g.role, g.via));
+    }
+    let place = u.country_from.as_deref().map(|f| format!("; country from {f}")).unwrap_or_default();
+    format!(
+        "\n      phrase head \"{}\" → {}: {}{place}",
+        t.words.get(h).map_or("?", |w| w.norm.as_str()),
+        if u.codes.is_empty() { "(null code)".to_string() } else { u.codes.join("/") },
+        parts.join(", ")
+    )
 }
 
 impl fmt::Display for Explanation {

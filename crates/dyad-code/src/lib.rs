@@ -103,7 +103,7 @@ impl Coder {
             if a.discard == Some(DiscardScope::Story) {
                 return Vec::new();
             }
-            places.give_agents_places(doc, i, &a.tagged.words, &mut a.mentions);
+            places.give_agents_places(doc, i, &a.tagged, &mut a.mentions);
             // The story's country is read only for a sentence with an agent lacking one.
             let country = if a.needs_country() { story.country() } else { None };
             events.extend(event::events(&self.dicts, doc, i, s, &a, country.as_ref()));
@@ -121,14 +121,14 @@ impl Coder {
         // sentence may refer to.
         for (i, s) in doc.sentences.iter().enumerate().take(sentence) {
             let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc, s, &mut memory, false);
-            places.give_agents_places(doc, i, &a.tagged.words, &mut a.mentions);
+            places.give_agents_places(doc, i, &a.tagged, &mut a.mentions);
             story.observe(&self.compiled, &a.mentions);
         }
         let Some(s) = doc.sentences.get(sentence) else {
             return Explanation::empty(sentence, doc.sentences.len());
         };
         let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc, s, &mut memory, true);
-        places.give_agents_places(doc, sentence, &a.tagged.words, &mut a.mentions);
+        places.give_agents_places(doc, sentence, &a.tagged, &mut a.mentions);
         if too_long(s) {
             let mut e = Explanation::new(&self.dicts, doc, sentence, a, Vec::new());
             e.discard = Some(format!(
@@ -184,7 +184,9 @@ impl Coder {
     /// full name had appeared.
     pub fn resolve(&self, text: &str, date: Option<chrono::NaiveDate>) -> Vec<(String, Vec<String>)> {
         let seen = (0..self.dicts.actors.len() as u32).collect();
-        let t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen, false);
+        let mut t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen, false);
+        // Noun phrases come from the tree, as in coding.
+        t.tree = tree::Tree::parse(text, 0, None, &t.words);
         mention::build(&t, &self.dicts, date)
             .iter()
             .map(|m| {

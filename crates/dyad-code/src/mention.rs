@@ -10,6 +10,10 @@ use crate::compile::{NameKind, NounHit};
 use crate::tag::Tagged;
 use chrono::NaiveDate;
 use dyad_dict::{ActorKind, Dictionaries};
+pub use np::{link, RANK_IN, RANK_OF};
+
+
+mod np;
 
 #[derive(Clone, Debug)]
 pub struct ActorRef {
@@ -17,6 +21,16 @@ pub struct ActorRef {
     pub kind: NameKind,
     /// The code on the document date; `None` is the null code.
     pub code: Option<String>,
+    /// How far from the noun phrase's head the name sits (`Link::rank`): `compose` takes the
+    /// nearest names only ("the NATO commander in Kosovo": NATO, not Kosovo).
+    pub rank: u8,
+    /// The dependency that brought it into the phrase: "head", "compound", "amod",
+    /// "nmod:poss", "appos", "of", "in" (for `dyad explain`).
+    pub via: &'static str,
+    /// Its first word.
+    pub word: usize,
+    /// A person's entry: their code is theirs whatever role words surround it.
+    pub person: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -24,6 +38,10 @@ pub struct AgentRef {
     pub entry: u32,
     pub role: String,
     pub prefix: bool,
+    /// As `ActorRef::rank` and `ActorRef::via`.
+    pub rank: u8,
+    pub via: &'static str,
+    pub word: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -47,6 +65,10 @@ pub struct Unit {
     /// Where the country of a code that had none came from, when a place named right before
     /// the agent gave it ("place: Ahmedabad (gazetteer)"): `context::Places`.
     pub country_from: Option<String>,
+    /// The noun phrase's head word, when the tree built the unit ("commander" in "the NATO
+    /// commander in Kosovo"). A common noun no dictionary names may lie outside the unit's
+    /// words ("a United Nations appeal": head "appeal", words "United Nations").
+    pub head: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -83,7 +105,16 @@ const STOP: &[&str] = &[
     "while", "as",
 ];
 
+/// The sentence's mentions: from its noun phrases when it was parsed (`np`), else from
+/// adjacent dictionary matches (the fallback below).
 pub fn build(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
+    if let Some(tree) = t.tree.as_ref().filter(|tree| tree.len() == t.words.len() && tree.root().is_some()) {
+        // A place the parser attached to the verb ("massacred civilians in Darfur") still
+        // gives a bare agent before it its country, as a reader takes it.
+        let mut mentions = np::build(t, tree, d, date);
+        distribute_prepositions(t, &mut mentions);
+        return mentions;
+    }
     let units = units(t, d, date);
     let mut mentions = compounds(t, units);
     distribute_prepositions(t, &mut mentions);
@@ -110,24 +141,7 @@ fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
             let mut u = Unit { start: i, end: i, ..Default::default() };
             loop {
                 let m = &t.nouns[n];
-                match pick_hit(&m.hits) {
-                    NounHit::Actor { entry, kind, code, .. } => {
-                        let e = &d.actors[*entry as usize];
-                        // `[FRO/BIL/SAM]` entries stand for each code: `compose` splits on `/`.
-                        let code = code.clone().or_else(|| {
-                            let all = e.codes_on(date);
-                            (!all.is_empty()).then(|| all.join("/"))
-                        });
-                        u.person_like |= e.kind == ActorKind::Person;
-                        u.actors.push(ActorRef { entry: *entry, kind: *kind, code });
-                    }
-                    NounHit::Agent { entry } => {
-                        let g = &d.agents[*entry as usize];
-                        let role = g.role.trim_matches('~').to_string();
-                        u.agents.push(AgentRef { entry: *entry, role, prefix: g.prefix });
-                    }
-                }
-                u.end = m.end;
+                add_hit(&mut u, m, d, date);
                 n += 1;
                 let Some(next) = t.nouns.get(n) else { break };
                 if next.start == u.end {
@@ -177,26 +191,63 @@ fn units(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Unit> {
             u.definite = u.actors.is_empty() && u.start > 0 && t.words[u.start - 1].norm == "the";
             i = u.end;
             out.push(u);
+        } else if let Some(u) = pronoun_at(t, i) {
+            i = u.end;
+            out.push(u);
         } else {
-            let w = &t.words[i].norm;
-            // "the country", "the nation": a country named earlier (resolved in `coref`).
-            if w == "the"
-                && t.words.get(i + 1).is_some_and(|n| matches!(n.norm.as_str(), "country" | "nation") && !n.possessive)
-                && !t.in_noun[i + 1]
-            {
-                out.push(Unit { start: i, end: i + 2, pronoun: Some("the country".into()), definite: true, ..Default::default() });
-                i += 2;
-                continue;
-            }
-            if PRONOUNS.contains(&w.as_str()) || (w == "us" && !t.words[i].upper) {
-                out.push(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), person_like: true, ..Default::default() });
-            } else if GROUP_PRONOUNS.contains(&w.as_str()) {
-                out.push(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), ..Default::default() });
-            }
             i += 1;
         }
     }
     out
+}
+
+/// Add one dictionary match to a unit (its preferred hit: a name before other readings).
+fn add_hit(u: &mut Unit, m: &crate::tag::NounMatch, d: &Dictionaries, date: Option<NaiveDate>) {
+    match pick_hit(&m.hits) {
+        NounHit::Actor { entry, kind, code, .. } => {
+            let e = &d.actors[*entry as usize];
+            // `[FRO/BIL/SAM]` entries stand for each code: `compose` splits on `/`.
+            let code = code.clone().or_else(|| {
+                let all = e.codes_on(date);
+                (!all.is_empty()).then(|| all.join("/"))
+            });
+            u.person_like |= e.kind == ActorKind::Person;
+            u.actors.push(ActorRef { entry: *entry, kind: *kind, code, rank: 0, via: "head", word: m.start, person: e.kind == ActorKind::Person });
+        }
+        NounHit::Agent { entry } => {
+            let g = &d.agents[*entry as usize];
+            let role = g.role.trim_matches('~').to_string();
+            u.agents.push(AgentRef { entry: *entry, role, prefix: g.prefix, rank: 0, via: "head", word: m.start });
+        }
+    }
+    u.end = m.end;
+}
+
+/// A pronoun unit at word `i`: "he", "him", "they", or "the country" (two words).
+fn pronoun_at(t: &Tagged, i: usize) -> Option<Unit> {
+    let w = &t.words[i].norm;
+    // "the country", "the nation": a country named earlier (resolved in `coref`).
+    if w == "the"
+        && t.words.get(i + 1).is_some_and(|n| matches!(n.norm.as_str(), "country" | "nation") && !n.possessive)
+        && !t.in_noun[i + 1]
+    {
+        return Some(Unit { start: i, end: i + 2, pronoun: Some("the country".into()), definite: true, ..Default::default() });
+    }
+    // "the two countries", "both nations": the last two countries named (`coref`).
+    let plural = |k: usize| t.words.get(k).is_some_and(|n| matches!(n.norm.as_str(), "countries" | "nations") && !t.in_noun[k]);
+    if w == "the" && t.words.get(i + 1).is_some_and(|n| n.norm == "two") && plural(i + 2) {
+        return Some(Unit { start: i, end: i + 3, pronoun: Some("the two countries".into()), definite: true, ..Default::default() });
+    }
+    if w == "both" && plural(i + 1) {
+        return Some(Unit { start: i, end: i + 2, pronoun: Some("the two countries".into()), definite: true, ..Default::default() });
+    }
+    if PRONOUNS.contains(&w.as_str()) || (w == "us" && !t.words[i].upper) {
+        Some(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), person_like: true, ..Default::default() })
+    } else if GROUP_PRONOUNS.contains(&w.as_str()) {
+        Some(Unit { start: i, end: i + 1, pronoun: Some(w.clone()), ..Default::default() })
+    } else {
+        None
+    }
 }
 
 /// A role held by one person ("president" GOV, "foreign minister" GOVFRM), not by a body
@@ -235,6 +286,18 @@ pub fn codes_of(u: &Unit) -> Vec<String> {
 /// Compose actor and agent codes: prefix roles + base + suffix roles ("NGO" + "ARN" + "GOV").
 /// An actor whose own code already has a role ("RUSGOV" for Putin) is taken as it is.
 pub fn compose(actors: &[ActorRef], agents: &[AgentRef]) -> Vec<String> {
+    // The names and roles nearest the phrase's head: "The NATO commander in Kosovo, a Danish
+    // general" is NATO's commander (compound, rank 0), not Kosovo's ("in") or Denmark's
+    // (apposition).
+    let near = actors.iter().filter(|a| a.code.is_some()).map(|a| a.rank).min();
+    let actors: Vec<ActorRef> = actors.iter().filter(|a| Some(a.rank) == near || a.code.is_none() && near.is_none()).cloned().collect();
+    let near_agent = agents.iter().map(|g| g.rank).min();
+    let agents: Vec<AgentRef> = agents.iter().filter(|g| Some(g.rank) == near_agent).cloned().collect();
+    // The head noun says what the phrase is: an organisation's code with a role as its head
+    // ("NATO commander") takes the role; a name as head ("President Putin") keeps its code.
+    let agent_headed = agents.iter().any(|g| g.via == "head")
+        && !actors.is_empty()
+        && actors.iter().all(|a| a.via != "head" && !a.person);
     let base: String = if actors.is_empty() {
         "---".into()
     } else {
@@ -244,6 +307,18 @@ pub fn compose(actors: &[ActorRef], agents: &[AgentRef]) -> Vec<String> {
     };
     let mut out = Vec::new();
     for b in base.split('/').filter(|b| !b.is_empty()) {
+        if agent_headed && b.len() > 3 {
+            let mut code = b.to_string();
+            // Not a government or elite role: "Red Cross officials", "al-Qaeda leaders" are
+            // the organisation itself.
+            for g in agents.iter().filter(|g| !g.prefix && !matches!(g.role.as_str(), "GOV" | "ELI")) {
+                if !code[3..].contains(g.role.as_str()) {
+                    code.push_str(&g.role);
+                }
+            }
+            out.push(code);
+            continue;
+        }
         if b.len() > 3 && !actors.is_empty() || agents.is_empty() {
             out.push(b.to_string());
             continue;
@@ -391,10 +466,10 @@ mod tests {
     use super::*;
 
     fn actor(code: &str, kind: NameKind) -> ActorRef {
-        ActorRef { entry: 0, kind, code: Some(code.into()) }
+        ActorRef { entry: 0, kind, code: Some(code.into()), rank: 0, via: "head", word: 0, person: false }
     }
     fn agent(role: &str, prefix: bool) -> AgentRef {
-        AgentRef { entry: 0, role: role.into(), prefix }
+        AgentRef { entry: 0, role: role.into(), prefix, rank: 0, via: "head", word: 0 }
     }
 
     #[test]
@@ -408,7 +483,7 @@ mod tests {
         assert_eq!(compose(&[actor("ARN", NameKind::Name)], &[agent("NGO", true), agent("GOV", false)]), vec!["NGOARNGOV"]);
         assert_eq!(compose(&[], &[agent("EDU", false)]), vec!["---EDU"]);
         assert_eq!(compose(&[actor("FRO/BIL", NameKind::Name)], &[]), vec!["FRO", "BIL"]);
-        assert!(compose(&[ActorRef { entry: 0, kind: NameKind::Name, code: None }], &[]).is_empty());
+        assert!(compose(&[ActorRef { code: None, ..actor("X", NameKind::Name) }], &[]).is_empty());
         // No doubled roles.
         assert_eq!(compose(&[actor("USA", NameKind::Name)], &[agent("GOV", false), agent("GOV", false)]), vec!["USAGOV"]);
     }
