@@ -272,14 +272,6 @@ impl Weights {
         }
     }
 
-    /// (found, dense, sparse entries, dense count total) — scratch stats.
-    pub fn stats(&self, features: &[u64]) -> (usize, usize, usize, usize) {
-        let (mut f, mut d, mut e) = (0, 0, 0);
-        for &k in features { if let Some((_, len)) = self.find(k) { f += 1; if len as u32 == DENSE { d += 1 } else { e += len } } }
-        (f, d, e, self.dense.len() / self.stride.max(1))
-    }
-    pub fn sizes(&self) -> (usize, usize, usize) { (self.slots.len(), self.entries.len(), self.dense.len()) }
-
     /// The same weights without those smaller than `min_abs` (in quantised units), and
     /// without rows left empty: a smaller model at a small cost in accuracy.
     pub fn pruned(&self, min_abs: u16) -> Weights {
