@@ -168,9 +168,6 @@ impl<'a> Reader<'a> {
         }
         Ok(())
     }
-    pub fn at_end(&self) -> bool {
-        self.pos == self.bytes.len()
-    }
     pub fn done(&self) -> Result<(), ModelError> {
         if self.pos != self.bytes.len() {
             return Err(ModelError::Corrupt(format!("{} unread bytes at the end of the payload", self.bytes.len() - self.pos)));

@@ -8,7 +8,6 @@
 //! model's numbers and their file format; [`conllu`] reads and writes treebanks; [`train`]
 //! ties training together and [`score`] measures it.
 
-pub mod clusters;
 pub mod conllu;
 mod display;
 mod hash;
@@ -27,7 +26,6 @@ use std::sync::OnceLock;
 
 use dyad_doc::{DepRel, Document, Upos};
 
-use clusters::Clusters;
 use lemma::Lemmatizer;
 use parser::transition::State;
 use parser::DepParser;
@@ -62,8 +60,6 @@ pub struct Parser {
     pub tagger: Tagger,
     pub lemmatizer: Lemmatizer,
     pub parser: DepParser,
-    /// Word clusters both models read (empty for a model trained without them).
-    pub clusters: Clusters,
 }
 
 /// Per-thread buffers for one sentence, so parsing allocates nothing in steady state
@@ -101,9 +97,8 @@ impl Parser {
         let tagger = Tagger::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let parser = DepParser::read(&mut r)?;
-        let clusters = if r.at_end() { Clusters::default() } else { Clusters::read(&mut r)? };
         r.done()?;
-        Ok(Parser { tagger, lemmatizer, parser, clusters })
+        Ok(Parser { tagger, lemmatizer, parser })
     }
 
     pub fn load(path: &Path) -> Result<Parser, ModelError> {
@@ -116,9 +111,6 @@ impl Parser {
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
-        if !self.clusters.is_empty() {
-            self.clusters.write(&mut w);
-        }
         w.finish()
     }
 
@@ -130,7 +122,6 @@ impl Parser {
             let Work { scratch, words, buf, tags, state } = &mut *w;
             words.clear();
             words.extend(forms.iter().map(|f| analyse(f, scratch)));
-            self.clusters.fill(words);
             self.tagger.tag(words, buf, tags);
             if parse {
                 self.parser.parse(words, tags, state);

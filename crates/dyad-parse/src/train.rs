@@ -4,7 +4,6 @@
 
 use dyad_doc::{DepRel, Upos};
 
-use crate::clusters::Clusters;
 use crate::conllu;
 use crate::lemma::Lemmatizer;
 use crate::parser::{trainer as parser_trainer, transition::NONE};
@@ -80,10 +79,7 @@ pub struct DevScores {
     pub las: f64,
 }
 
-/// Trains every part of the model; `clusters` (learnt beforehand from unlabelled text, or
-/// empty) are stored in it and read by both models.
-pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOptions, clusters: Clusters, log: &mut Log) -> (Parser, DevScores) {
-    let cl = &clusters;
+pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOptions, log: &mut Log) -> (Parser, DevScores) {
     let mut examples: Vec<Example> = train.iter().map(Example::from_conllu).collect();
     let mut dev_ex: Vec<Example> = dev.iter().map(Example::from_conllu).collect();
     let lemmatizer = Lemmatizer::train(
@@ -97,30 +93,30 @@ pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOp
     let mut first_folds = Vec::new();
     for fold in 0..k {
         let rest: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|p| p.1).collect();
-        let tagger = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, None, cl, &mut |_| {});
+        let tagger = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, None, &mut |_| {});
         first_folds.push(tagger);
         log(format!("jackknife: first-pass tagger {}/{k} trained", fold + 1));
     }
-    let first_tags: Vec<Vec<Upos>> = examples.iter().enumerate().map(|(i, ex)| tag(&first_folds[fold_of(i)], &ex.forms, cl)).collect();
+    let first_tags: Vec<Vec<Upos>> = examples.iter().enumerate().map(|(i, ex)| tag(&first_folds[fold_of(i)], &ex.forms)).collect();
     for (ex, t) in examples.iter_mut().zip(first_tags) {
         ex.pred_tags = Some(t);
     }
     let dev_refs: Vec<&Example> = dev_ex.iter().collect();
     let all: Vec<&Example> = examples.iter().collect();
-    let first = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, None, cl, log);
+    let first = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, None, log);
     for ex in &mut dev_ex {
-        ex.pred_tags = Some(tag(&first, &ex.forms, cl));
+        ex.pred_tags = Some(tag(&first, &ex.forms));
     }
     let dev_refs: Vec<&Example> = dev_ex.iter().collect();
-    let tagger = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, Some(&first), cl, log);
+    let tagger = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, Some(&first), log);
     // The parser trains on tags of the kind it will see: both passes, jackknifed.
     let mut parser_tags = vec![Vec::new(); examples.len()];
     if opts.folds >= 2 {
         for fold in 0..k {
             let rest: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|p| p.1).collect();
-            let second = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, Some(&first_folds[fold]), cl, &mut |_| {});
+            let second = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, Some(&first_folds[fold]), &mut |_| {});
             for (i, ex) in examples.iter().enumerate().filter(|(i, _)| fold_of(*i) == fold) {
-                parser_tags[i] = tag(&second, &ex.forms, cl);
+                parser_tags[i] = tag(&second, &ex.forms);
             }
             log(format!("jackknife: tags for the parser, fold {}/{k}", fold + 1));
         }
@@ -131,25 +127,25 @@ pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOp
         ex.pred_tags = Some(t);
     }
     for ex in &mut dev_ex {
-        ex.pred_tags = Some(tag(&tagger, &ex.forms, cl));
+        ex.pred_tags = Some(tag(&tagger, &ex.forms));
     }
     let with_trees: Vec<&Example> = examples.iter().filter(|e| e.has_tree).collect();
     let dev_trees: Vec<&Example> = dev_ex.iter().filter(|e| e.has_tree).collect();
-    let parser = parser_trainer::train(&with_trees, &dev_trees, opts.parser_epochs, opts.seed, cl, log);
+    let parser = parser_trainer::train(&with_trees, &dev_trees, opts.parser_epochs, opts.seed, log);
     let mut scores = DevScores::default();
     if !dev_ex.is_empty() {
         let dev_refs: Vec<&Example> = dev_ex.iter().collect();
-        scores.upos = tagger_trainer::accuracy(&tagger, &dev_refs, 0, cl);
-        scores.upos_lower = tagger_trainer::accuracy(&tagger, &dev_refs, 1, cl);
-        (scores.uas, scores.las) = parser_trainer::attachment(&parser, &dev_trees, cl);
+        scores.upos = tagger_trainer::accuracy(&tagger, &dev_refs, 0);
+        scores.upos_lower = tagger_trainer::accuracy(&tagger, &dev_refs, 1);
+        (scores.uas, scores.las) = parser_trainer::attachment(&parser, &dev_trees);
     }
-    (Parser { tagger, lemmatizer, parser, clusters }, scores)
+    (Parser { tagger, lemmatizer, parser }, scores)
 }
 
-fn tag(tagger: &Tagger, forms: &[String], clusters: &Clusters) -> Vec<Upos> {
+fn tag(tagger: &Tagger, forms: &[String]) -> Vec<Upos> {
     let mut scratch = Scratch::default();
     let mut words = Vec::new();
-    tagger_trainer::analyse_cased(forms, 0, clusters, &mut scratch, &mut words);
+    tagger_trainer::analyse_cased(forms, 0, &mut scratch, &mut words);
     let (mut buf, mut tags) = (crate::tagger::TagBuffers::default(), Vec::new());
     tagger.tag(&words, &mut buf, &mut tags);
     tags

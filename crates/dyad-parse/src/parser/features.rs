@@ -8,7 +8,7 @@ use super::transition::{State, NONE};
 use crate::hash::{key1, key2, key3};
 use crate::words::WordInfo;
 
-pub const N_PARSER_FEATURES: usize = 93;
+pub const N_PARSER_FEATURES: usize = 86;
 
 const NO_WORD: u64 = 0x51_7cc1_b727;
 const ROOT_WORD: u64 = 0x2a_4f3b_19c5;
@@ -47,18 +47,6 @@ impl Sentence<'_> {
             NONE => 99,
             0 => 98,
             p => self.words[p as usize - 1].flags as u64,
-        }
-    }
-    /// Fine and coarse word cluster (0 for a word without one).
-    #[inline(always)]
-    fn c(&self, p: u32) -> (u64, u64) {
-        match p {
-            NONE => (1 << 20, 1 << 20),
-            0 => (2 << 20, 2 << 20),
-            p => {
-                let c = self.words[p as usize - 1].cluster;
-                ((c & 0xffff) as u64, (c >> 16) as u64)
-            }
         }
     }
     #[inline(always)]
@@ -111,7 +99,6 @@ pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATUR
     let set = |v: &[u64], p: u32| if p == NONE { 1 << 63 } else { v[p as usize] };
     let (s0vl, s0vr, b0vl) = (count(&st.nl, s0), count(&st.nr, s0), count(&st.nl, b0));
     let (s0sl, s0sr, b0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, b0));
-    let ((s0c, s0cc), (b0c, b0cc), (b1c, _)) = (s.c(s0), s.c(b0), s.c(b1));
     let f = [
         key1(1, s0w),
         key1(2, s0t),
@@ -209,14 +196,6 @@ pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATUR
         key2(84, b0w, b1w),
         key3(85, b0wt, b1t, s0t),
         key3(86, s0t, l(s0l), l(s0l2)),
-        // Word clusters learnt from news (Koo et al. 2008): s0, b0, b1 and the s0–b0 pair.
-        key1(87, s0c),
-        key1(88, b0c),
-        key1(89, b1c),
-        key2(90, s0c, b0c),
-        key2(91, s0cc, b0t),
-        key2(92, s0t, b0cc),
-        key3(93, s0cc, b0cc, d),
     ];
     *out = f;
 }
@@ -274,26 +253,5 @@ mod tests {
         parser_features(&st, &s, &mut f);
         assert_eq!(f[79], key1(80, words[1].lower));
         assert_eq!(f[80], key1(81, 7));
-    }
-
-    #[test]
-    fn features_see_word_clusters() {
-        let mut sc = Scratch::default();
-        let mut words: Vec<WordInfo> = ["rebels", "attacked"].iter().map(|f| analyse(f, &mut sc)).collect();
-        let tags = [Upos::NOUN, Upos::VERB];
-        let mut st = State::default();
-        st.reset(2);
-        st.apply(Move::Shift);
-        let mut before = [0u64; N_PARSER_FEATURES];
-        parser_features(&st, &Sentence { words: &words, tags: &tags }, &mut before);
-        // "rebels" (s0) gets fine cluster 5 in coarse cluster 2.
-        words[0].cluster = 5 | 2 << 16;
-        let mut after = [0u64; N_PARSER_FEATURES];
-        parser_features(&st, &Sentence { words: &words, tags: &tags }, &mut after);
-        assert_eq!(after[86], key1(87, 5));
-        assert_ne!(before[86], after[86]);
-        assert_eq!(after[90], key2(91, 2, Upos::VERB as u64));
-        // The b0 cluster features did not change.
-        assert_eq!(before[87], after[87]);
     }
 }
