@@ -30,6 +30,7 @@ pub struct Weights {
     stride: usize,
     /// The vector instructions this CPU has for summing dense rows.
     simd: Simd,
+    largest: u16,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -171,7 +172,8 @@ impl Weights {
             };
         }
         let entries = cls.iter().zip(&w).map(|(&c, &w)| (c as u32) << 16 | w as u16 as u32).collect();
-        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries, dense, stride, simd: Simd::detect() }
+        let largest = w.iter().map(|q| q.unsigned_abs()).max().unwrap_or(0);
+        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries, dense, stride, simd: Simd::detect(), largest }
     }
 
     /// Start and length of the row of `key`.
@@ -294,8 +296,9 @@ impl Weights {
         Weights::build(self.n_classes, row_keys, row_start, cls, w)
     }
 
+    /// The largest weight's magnitude, in quantised units.
     pub fn max_abs(&self) -> u16 {
-        self.entries.iter().map(|&e| (e as u16 as i16).unsigned_abs()).max().unwrap_or(0)
+        self.largest
     }
 
     pub fn n_features(&self) -> usize {
