@@ -122,7 +122,7 @@ impl Parser {
             let Work { scratch, words, buf, tags, state } = &mut *w;
             words.clear();
             words.extend(forms.iter().map(|f| analyse(f, scratch)));
-            self.tagger.tag(words, buf, tags);
+            self.tagger.tag_fast(words, buf, tags);
             if parse {
                 self.parser.parse(words, tags, state);
                 f(Analysis { tags, heads: &state.head, labels: &state.label })

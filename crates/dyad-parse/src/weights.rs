@@ -28,6 +28,31 @@ pub struct Weights {
     /// `stride` weights: adding them is a vectorised loop instead of a scatter.
     dense: Vec<i16>,
     stride: usize,
+    /// The vector instructions this CPU has for summing dense rows.
+    simd: Simd,
+    largest: u16,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Simd {
+    None,
+    Avx2,
+    Avx512,
+}
+
+impl Simd {
+    fn detect() -> Simd {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512f") {
+                return Simd::Avx512;
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                return Simd::Avx2;
+            }
+        }
+        Simd::None
+    }
 }
 
 /// Rows with at least this share of the classes (1/8) and this many entries are also kept dense.
@@ -63,6 +88,50 @@ fn slot_index(key: u64, shift: u32) -> usize {
 
 /// Most features one decision has (the scorer keeps per-feature state on the stack).
 const MAX_FEATURES: usize = 128;
+
+/// Widest dense row the vectorised sum handles (classes rounded up to 16).
+const MAX_STRIDE: usize = 256;
+
+/// Sums dense rows of `8 × CHUNKS` weights in `CHUNKS` registers of eight `i32`, then
+/// writes the sums to `out`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_dense_avx2<const CHUNKS: usize>(dense: &[i16], rows: &[u32], stride: usize, out: &mut [i32; MAX_STRIDE]) {
+    use core::arch::x86_64::*;
+    debug_assert!(CHUNKS * 8 <= stride && stride <= MAX_STRIDE);
+    let mut acc = [_mm256_setzero_si256(); CHUNKS];
+    for &r in rows {
+        let row = &dense[r as usize * stride..][..CHUNKS * 8];
+        let p = row.as_ptr();
+        for (j, a) in acc.iter_mut().enumerate() {
+            let w = _mm_loadu_si128(p.add(8 * j) as *const __m128i);
+            *a = _mm256_add_epi32(*a, _mm256_cvtepi16_epi32(w));
+        }
+    }
+    for (j, a) in acc.iter().enumerate() {
+        _mm256_storeu_si256(out.as_mut_ptr().add(8 * j) as *mut __m256i, *a);
+    }
+}
+
+/// The same with AVX-512: `CHUNKS` registers of sixteen `i32` (half the instructions).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn add_dense_avx512<const CHUNKS: usize>(dense: &[i16], rows: &[u32], stride: usize, out: &mut [i32; MAX_STRIDE]) {
+    use core::arch::x86_64::*;
+    debug_assert!(CHUNKS * 16 <= stride && stride <= MAX_STRIDE);
+    let mut acc = [_mm512_setzero_si512(); CHUNKS];
+    for &r in rows {
+        let row = &dense[r as usize * stride..][..CHUNKS * 16];
+        let p = row.as_ptr();
+        for (j, a) in acc.iter_mut().enumerate() {
+            let w = _mm256_loadu_si256(p.add(16 * j) as *const __m256i);
+            *a = _mm512_add_epi32(*a, _mm512_cvtepi16_epi32(w));
+        }
+    }
+    for (j, a) in acc.iter().enumerate() {
+        _mm512_storeu_si512(out.as_mut_ptr().add(16 * j) as *mut __m512i, *a);
+    }
+}
 
 #[inline(always)]
 fn prefetch<T>(p: *const T) {
@@ -103,7 +172,8 @@ impl Weights {
             };
         }
         let entries = cls.iter().zip(&w).map(|(&c, &w)| (c as u32) << 16 | w as u16 as u32).collect();
-        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries, dense, stride }
+        let largest = w.iter().map(|q| q.unsigned_abs()).max().unwrap_or(0);
+        Weights { n_classes, slots, mask, shift, row_keys, row_start, entries, dense, stride, simd: Simd::detect(), largest }
     }
 
     /// Start and length of the row of `key`.
@@ -132,36 +202,74 @@ impl Weights {
         for &f in features {
             prefetch(&self.slots[slot_index(f, self.shift)]);
         }
-        let mut found = [(0u32, 0u32); MAX_FEATURES];
-        let mut n = 0;
-        for &f in features {
+        // Dense rows (the common features, most of the work) and sparse rows apart: dense
+        // rows are summed in registers, sparse ones scattered.
+        let mut dense_rows = [0u32; MAX_FEATURES];
+        let mut sparse_rows = [(0u32, 0u32); MAX_FEATURES];
+        let (mut nd, mut ns) = (0, 0);
+        for &f in features.iter().take(MAX_FEATURES) {
             if let Some((start, len)) = self.find(f) {
-                if n < MAX_FEATURES {
-                    if len as u32 == DENSE {
-                        prefetch(&self.dense[start * self.stride]);
-                    } else {
-                        prefetch(&self.entries[start.min(self.entries.len().saturating_sub(1))]);
-                    }
-                    found[n] = (start as u32, len as u32);
-                    n += 1;
+                if len as u32 == DENSE {
+                    prefetch(&self.dense[start * self.stride]);
+                    dense_rows[nd] = start as u32;
+                    nd += 1;
+                } else {
+                    prefetch(&self.entries[start.min(self.entries.len().saturating_sub(1))]);
+                    sparse_rows[ns] = (start as u32, len as u32);
+                    ns += 1;
                 }
             }
         }
         // Classes were checked against `n_classes` when the table was built or read.
         assert!(scores.len() >= self.n_classes);
-        let n_classes = self.n_classes;
-        for &(start, len) in &found[..n] {
-            if len == DENSE {
-                let row = &self.dense[start as usize * self.stride..][..n_classes];
-                for (s, &w) in scores[..n_classes].iter_mut().zip(row) {
-                    *s += w as i32;
-                }
-                continue;
-            }
+        self.add_dense(&dense_rows[..nd], scores);
+        for &(start, len) in &sparse_rows[..ns] {
             let Some(row) = self.entries.get(start as usize..(start + len) as usize) else { continue };
             for &e in row {
                 // SAFETY: every entry's class is below `n_classes` ≤ `scores.len()`.
                 unsafe { *scores.get_unchecked_mut((e >> 16) as usize) += e as u16 as i16 as i32 };
+            }
+        }
+    }
+
+    /// Adds the dense rows starting at `rows` (in units of `stride`) to `scores`.
+    #[inline]
+    fn add_dense(&self, rows: &[u32], scores: &mut [i32]) {
+        if rows.is_empty() {
+            return;
+        }
+        let n_classes = self.n_classes;
+        #[cfg(target_arch = "x86_64")]
+        if self.simd != Simd::None {
+            let mut sum = [0i32; MAX_STRIDE];
+            // SAFETY: AVX2 is present (checked when the table was built); every row lies
+            // inside `dense` (built so), and `sum` holds `stride` ≤ MAX_STRIDE values.
+            let done = unsafe {
+                macro_rules! chunks {
+                    ($f:ident, $w:literal, $($c:literal)*) => {
+                        match self.stride / $w {
+                            $($c => { $f::<$c>(&self.dense, rows, self.stride, &mut sum); true })*
+                            _ => false,
+                        }
+                    };
+                }
+                if self.simd == Simd::Avx512 {
+                    chunks!(add_dense_avx512, 16, 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16)
+                } else {
+                    chunks!(add_dense_avx2, 8, 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30 32)
+                }
+            };
+            if done {
+                for (s, &v) in scores[..n_classes].iter_mut().zip(&sum) {
+                    *s += v;
+                }
+                return;
+            }
+        }
+        for &r in rows {
+            let row = &self.dense[r as usize * self.stride..][..n_classes];
+            for (s, &w) in scores[..n_classes].iter_mut().zip(row) {
+                *s += w as i32;
             }
         }
     }
@@ -188,8 +296,9 @@ impl Weights {
         Weights::build(self.n_classes, row_keys, row_start, cls, w)
     }
 
+    /// The largest weight's magnitude, in quantised units.
     pub fn max_abs(&self) -> u16 {
-        self.entries.iter().map(|&e| (e as u16 as i16).unsigned_abs()).max().unwrap_or(0)
+        self.largest
     }
 
     pub fn n_features(&self) -> usize {
@@ -352,5 +461,34 @@ mod tests {
         let mut s2 = [0i32; 3];
         back.score(&[10, 20, 30], &mut s2);
         assert_eq!(s, s2);
+    }
+
+    #[test]
+    fn dense_rows_sum_the_same_with_and_without_vector_instructions() {
+        // 106 classes (the parser's): rows with every class are stored dense.
+        let n = 106;
+        let mut tw = TrainWeights::new(n);
+        let keys: Vec<u64> = (1..=40u64).map(|k| k.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+        for (i, &k) in keys.iter().enumerate() {
+            for c in 0..n {
+                let delta = ((i * 31 + c * 7) % 13) as f64 - 6.0;
+                tw.update(&[k], c, delta);
+            }
+            // A sparse row too.
+            tw.update(&[k ^ 1], i % n, 3.0);
+            tw.tick();
+        }
+        let w = tw.averaged(1);
+        assert!(!w.dense.is_empty(), "rows with every class are dense");
+        let mut features = keys.clone();
+        features.extend(keys.iter().map(|k| k ^ 1));
+        let mut fast = vec![0i32; n];
+        w.score(&features, &mut fast);
+        let mut plain = w.clone();
+        plain.simd = Simd::None;
+        let mut slow = vec![0i32; n];
+        plain.score(&features, &mut slow);
+        assert_eq!(fast, slow);
+        assert!(fast.iter().any(|&s| s != 0));
     }
 }

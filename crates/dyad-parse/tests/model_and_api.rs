@@ -150,3 +150,23 @@ fn tokenizer_gives_the_fixture_words() {
         }
     }
 }
+
+#[test]
+fn skipping_the_second_tagger_pass_for_sure_words_keeps_the_tags() {
+    let p = Parser::builtin();
+    let mut scratch = dyad_parse::words::Scratch::default();
+    let mut buf = dyad_parse::tagger::TagBuffers::default();
+    let (mut full, mut fast) = (Vec::new(), Vec::new());
+    let (mut same, mut total) = (0, 0);
+    for s in conllu::read(SMALL, "small.conllu").unwrap() {
+        let words: Vec<_> = s.words.iter().map(|w| dyad_parse::words::analyse(&w.form, &mut scratch)).collect();
+        p.tagger.tag(&words, &mut buf, &mut full);
+        p.tagger.tag_fast(&words, &mut buf, &mut fast);
+        assert_eq!(full.len(), fast.len());
+        same += full.iter().zip(&fast).filter(|(a, b)| a == b).count();
+        total += full.len();
+        // The margins cover every word of the first pass.
+        assert_eq!(buf.margin.len(), words.len());
+    }
+    assert!(same * 100 >= total * 97, "{same} of {total} tags agree");
+}
