@@ -2,7 +2,8 @@
 //! into CAMEO events with evidence.
 //!
 //! Pipeline for one sentence (each step its own module):
-//! `normalize` (words) → `tag` (actor, agent, verb phrases) → `mention` (noun phrases,
+//! `normalize` (words) → `tag` (actor, agent, verb phrases) → `tree` (the dependency parse,
+//! for sentences that can make an event) → `mention` (noun phrases of the tree,
 //! compounds, composed codes) → `coref` (pronouns, short names, quotations) → `pattern` +
 //! `clause` (which pattern, who is source and target) → `modality` (negation, intent) →
 //! `event` (the `Event` records). See docs/coding.md.
