@@ -375,9 +375,9 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 /// in principle"; restricting to 034/035 costs 21 ConfliBERT records),
 /// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
 /// military posture (15: "launched war games"), rejections (12: "rejected the plan"),
-/// seizures, arrests and repression by an actor whose victims are no actor (171, 173, 175:
-/// "police seized weapons", "rioters looted shops", "police arrested four persons", "police
-/// fired tear gas"), and force whose victims are no actor (18–20:
+/// seizures, restrictions, arrests and repression by an actor whose victims are no actor (171,
+/// 172, 173, 175: "police seized weapons", "the district police clamped a curfew on the town",
+/// "police arrested four persons", "police fired tear gas"), and force whose victims are no actor (18–20:
 /// "police killed two persons" when the victims are written, not mutual fighting; see
 /// `decide`).
 /// Not bare statements (010), appeals, demands, accusations or threats, which are about someone.
@@ -385,7 +385,7 @@ pub fn targetless_code(code: &str) -> bool {
     let root = code.get(..2).unwrap_or(code);
     match root {
         "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017"),
-        "17" => code.len() >= 3 && matches!(&code[..3], "171" | "173" | "175"),
+        "17" => code.len() >= 3 && matches!(&code[..3], "171" | "172" | "173" | "175"),
         "18" | "19" | "20" => true,
         "03" | "08" | "09" | "12" | "14" | "15" => true,
         _ => false,

@@ -274,6 +274,9 @@ fn built_in_conventions_round_3() {
     assert!(t("Moon Jae-in criticized Chile.").iter().any(|x| x.starts_with("KOR") && x.contains(" 11")), "{:?}", t("Moon Jae-in criticized Chile."));
     let e = code("Peruvians demonstrated in Lima on Monday.", "2020-05-01");
     assert!(e.iter().any(|e| e.source == "PER" && e.root == "14" && e.target.is_empty()), "{e:?}");
+    // A restriction needs no actor as target: the curfew is on a town.
+    let e = code("The Peruvian police imposed a curfew in the town on Monday.", "2020-05-01");
+    assert!(e.iter().any(|e| e.source == "PERCOP" && e.code.starts_with("172") && e.target.is_empty()), "{e:?}");
 }
 
 #[test]
