@@ -44,18 +44,8 @@ impl Tree {
             return None;
         }
         let forms: Vec<&str> = tokens.iter().map(|t| source.get(t.start..t.end).unwrap_or("")).collect();
-        let (tok_head, tok_rel, tok_upos) = dyad_parse::Parser::builtin().analyse(&forms, true, |a| {
-            let n = forms.len();
-            let head: Vec<Option<usize>> = (1..=n).map(|p| a.heads.get(p).and_then(|&h| (h as usize).checked_sub(1))).collect();
-            let rel: Vec<DepRel> = (1..=n)
-                .map(|p| match a.heads.get(p) {
-                    Some(0) | None => DepRel::ROOT,
-                    Some(_) => a.labels.get(p).and_then(|&l| DepRel::from_index(l as usize)).unwrap_or(DepRel::DEP),
-                })
-                .collect();
-            (head, rel, a.tags.to_vec())
-        });
-        Some(Tree::from_tokens(tokens, &tok_head, &tok_rel, &tok_upos, words))
+        let parsed = dyad_parse::Parser::builtin().parse_words(&forms);
+        Some(Tree::from_tokens(tokens, &parsed.head, &parsed.rel, &parsed.upos, words))
     }
 
     /// Project a tree over UD words (`tokens`, with their heads as indices into `tokens`) onto

@@ -66,17 +66,8 @@ impl SentenceTree {
             (head, tokens.iter().map(|t| t.deprel).collect())
         } else {
             let forms: Vec<&str> = tokens.iter().map(|t| doc.text.get(t.start..t.end).unwrap_or("")).collect();
-            dyad_parse::Parser::builtin().analyse(&forms, true, |a| {
-                (1..=forms.len())
-                    .map(|p| match a.heads.get(p).copied() {
-                        Some(h) if h >= 1 && (h as usize) <= forms.len() => (
-                            Some(start + h as usize - 1),
-                            a.labels.get(p).and_then(|&l| DepRel::from_index(l as usize)).unwrap_or(DepRel::DEP),
-                        ),
-                        _ => (None, DepRel::ROOT),
-                    })
-                    .unzip()
-            })
+            let parsed = dyad_parse::Parser::builtin().parse_words(&forms);
+            (parsed.head.into_iter().map(|h| h.map(|h| start + h)).collect(), parsed.rel)
         };
         let mut case = vec![None; tokens.len()];
         for (i, t) in tokens.iter().enumerate() {

@@ -85,6 +85,14 @@ pub struct Analysis<'a> {
     pub labels: &'a [u8],
 }
 
+/// A sentence's tags and tree by word index (see [`Parser::parse_words`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordTree {
+    pub upos: Vec<Upos>,
+    pub head: Vec<Option<usize>>,
+    pub rel: Vec<DepRel>,
+}
+
 impl Parser {
     /// The model embedded in the binary, loaded once.
     pub fn builtin() -> &'static Parser {
@@ -129,6 +137,24 @@ impl Parser {
             } else {
                 f(Analysis { tags, heads: &[], labels: &[] })
             }
+        })
+    }
+
+    /// Tags and parses the words `forms`, by word index: each word's tag, head (0-based, `None`
+    /// for the root) and relation. For callers that keep the tree apart from the document.
+    pub fn parse_words(&self, forms: &[&str]) -> WordTree {
+        self.analyse(forms, true, |a| {
+            let n = forms.len();
+            let (head, rel) = (1..=n)
+                .map(|p| match a.heads.get(p).copied() {
+                    Some(h) if h >= 1 && h as usize <= n => (
+                        Some(h as usize - 1),
+                        a.labels.get(p).and_then(|&l| DepRel::from_index(l as usize)).unwrap_or(DepRel::DEP),
+                    ),
+                    _ => (None, DepRel::ROOT),
+                })
+                .unzip();
+            WordTree { upos: a.tags.to_vec(), head, rel }
         })
     }
 

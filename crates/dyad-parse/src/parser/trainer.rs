@@ -82,7 +82,7 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, log
         }
         let (uas, las) = attachment(&parser, dev);
         log(format!("parser epoch {epoch}: {err:.2}% wrong moves  dev UAS {uas:.2} LAS {las:.2}"));
-        if best.as_ref().map_or(true, |b| las > b.0) {
+        if best.as_ref().is_none_or(|b| las > b.0) {
             best = Some((las, parser));
         }
     }

@@ -233,7 +233,7 @@ pub fn costs(st: &State, gold: &Gold, out: &mut [i32; N_CLASSES]) {
     }
     if b <= st.n && s0 != NONE {
         let gh = gold.head[b];
-        let lost_head = gh != s0 && gh != NONE && (st.on_stack[gh as usize] || in_buffer(gh)) as bool;
+        let lost_head = gh != s0 && gh != NONE && (st.on_stack[gh as usize] || in_buffer(gh));
         let base = lost_head as i32 + stack_deps(b as u32);
         for l in 0..N_LABELS {
             let c = 2 + N_LABELS + l;

@@ -132,7 +132,7 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, fir
         }
         let acc = accuracy(&tagger, dev, 0);
         log(format!("{pass} epoch {epoch}: train {train_acc:.2}  dev UPOS {acc:.2}"));
-        if best.as_ref().map_or(true, |b| acc > b.0) {
+        if best.as_ref().is_none_or(|b| acc > b.0) {
             best = Some((acc, tagger));
         }
     }
