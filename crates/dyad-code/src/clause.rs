@@ -135,6 +135,35 @@ fn spoken_for(t: &Tagged, mentions: &[Mention], idx: usize, verb_start: usize) -
     }
 }
 
+/// Verbs that report what their subject says or means to do, in any tense: "X said it ...",
+/// "X claimed they ...", "X has warned it will ...".
+const REPORTING: &[&str] = &[
+    "say", "says", "said", "claim", "claims", "claimed", "announce", "announces", "announced", "warn", "warns", "warned",
+    "confirm", "confirms", "confirmed", "state", "states", "stated", "insist", "insists", "insisted", "vow", "vows", "vowed",
+    "pledge", "pledges", "pledged", "promise", "promises", "promised", "declare", "declares", "declared", "add", "adds",
+    "added", "tell", "tells", "told",
+];
+
+/// "Russia said on Friday it had expelled diplomats", "the rebels claimed that they had
+/// attacked": with a tree, the subject "it"/"they" of a clause reported by a verb of saying
+/// (`ccomp`) stands for that verb's subject, however many words lie between them. Returns the
+/// speaker's mention; `None` without a tree or such a clause.
+pub fn reported_speaker(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<usize> {
+    let tree = t.tree.as_ref().filter(|tree| tree.len() == t.words.len())?;
+    // The verb phrase's head word: the one whose head lies outside it.
+    let verb = (v.start..v.end).find(|&w| tree.head[w].is_none_or(|h| h < v.start || h >= v.end))?;
+    let pronoun = tree.children_with(verb, "nsubj").next()?;
+    if !matches!(t.words[pronoun].norm.as_str(), "it" | "they") || !tree.rel_is(verb, "ccomp") {
+        return None;
+    }
+    let says = tree.head[verb]?;
+    if !REPORTING.contains(&t.words[says].norm.as_str()) || t.in_quote[says] {
+        return None;
+    }
+    let speaker = tree.children_with(says, "nsubj").next()?;
+    mentions.iter().position(|m| m.start <= speaker && speaker < m.end && m.units.iter().all(|u| !u.unnamed))
+}
+
 /// The subject of the verb: the nearest mention before it in the same clause that is not the
 /// object of a preposition. Returns the mention's index.
 pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<usize> {
