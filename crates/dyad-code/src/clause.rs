@@ -135,6 +135,55 @@ fn spoken_for(t: &Tagged, mentions: &[Mention], idx: usize, verb_start: usize) -
     }
 }
 
+/// The verb match's head word in the tree (the one whose head lies outside the match), when
+/// the sentence was parsed.
+fn tree_head<'a>(t: &'a Tagged, v: &VerbMatch) -> Option<(&'a crate::tree::Tree, usize)> {
+    let tree = t.tree.as_ref().filter(|tree| tree.len() == t.words.len())?;
+    let head = (v.start..v.end.min(tree.len())).find(|&w| tree.head[w].is_none_or(|h| h < v.start || h >= v.end))?;
+    Some((tree, head))
+}
+
+/// The mention holding tree word `w`, or one its noun phrase holds ("a group of Moroccan
+/// diplomats", "the spokesman of the army").
+fn mention_of_word(t: &Tagged, tree: &crate::tree::Tree, mentions: &[Mention], w: usize) -> Option<usize> {
+    let holding = |k: usize| mentions.iter().position(|m| m.start <= k && k < m.end);
+    holding(w).or_else(|| {
+        tree.children(w).iter().copied().filter(|&k| crate::mention::link(t, tree, k).is_some()).find_map(holding)
+    })
+}
+
+/// The subject the tree gives an active verb whose word window found none: its own `nsubj`,
+/// else, for a coordinated verb, its first conjunct's ("Russia lifted the ban on Monday and
+/// then restored ties with Georgia"). A verb the tree reads as a noun modifier or adjective
+/// (`amod`, `compound`, ADJ) gets none: it is no predicate.
+pub fn tree_subject(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<usize> {
+    let (tree, mut verb) = tree_head(t, v)?;
+    if tree.upos[verb] != dyad_doc::Upos::VERB || tree.rel_is(verb, "amod") || tree.rel_is(verb, "compound") {
+        return None;
+    }
+    for _ in 0..4 {
+        if let Some(s) = tree.child(verb, "nsubj") {
+            return mention_of_word(t, tree, mentions, s).filter(|&m| !governed_by_preposition(t, &mentions[m]));
+        }
+        if !tree.rel_is(verb, "conj") {
+            return None;
+        }
+        verb = tree.head[verb]?;
+    }
+    None
+}
+
+/// The object the tree gives a verb whose word window found none (the window stops at a
+/// clause word, a comma or another verb): its `obj`, else its `iobj`.
+pub fn tree_object(t: &Tagged, mentions: &[Mention], v: &VerbMatch, skip: Option<usize>) -> Option<usize> {
+    let (tree, verb) = tree_head(t, v)?;
+    if tree.upos[verb] != dyad_doc::Upos::VERB {
+        return None;
+    }
+    let object = tree.child(verb, "obj").or_else(|| tree.child(verb, "iobj"))?;
+    mention_of_word(t, tree, mentions, object).filter(|&m| Some(m) != skip)
+}
+
 /// Verbs that report what their subject says or means to do, in any tense: "X said it ...",
 /// "X claimed they ...", "X has warned it will ...".
 const REPORTING: &[&str] = &[

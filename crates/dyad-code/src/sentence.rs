@@ -224,10 +224,11 @@ fn decide(
             source = shared_subject
                 .or_else(|| clause::reported_speaker(t, mentions, v))
                 .or_else(|| clause::subject(t, mentions, v.start))
+                .or_else(|| clause::tree_subject(t, mentions, v))
                 .filter(|s| Some(*s) != target);
         }
         if target.is_none() {
-            target = clause::object(t, mentions, after, source);
+            target = clause::object(t, mentions, after, source).or_else(|| clause::tree_object(t, mentions, v, source));
         }
         // "Gondor and Osgiliath renewed ties": a compound subject acts on itself.
         // PETRARCH marks such patterns with `%` ("% * [030:030]").
