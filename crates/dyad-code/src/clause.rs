@@ -165,7 +165,9 @@ pub fn tree_subject(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<u
         if let Some(s) = tree.child(verb, "nsubj") {
             return mention_of_word(t, tree, mentions, s).filter(|&m| !governed_by_preposition(t, &mentions[m]));
         }
-        if !tree.rel_is(verb, "conj") {
+        // A conjunct without its "and"/"but" is a misread clause ("criticized Rohan after
+        // crowds attacked": `conj` with no `cc`), not a shared subject.
+        if !tree.rel_is(verb, "conj") || tree.child(verb, "cc").is_none() {
             return None;
         }
         verb = tree.head[verb]?;
