@@ -143,9 +143,26 @@ fn tree_head<'a>(t: &'a Tagged, v: &VerbMatch) -> Option<(&'a crate::tree::Tree,
     Some((tree, head))
 }
 
+/// "persons arrested in the state", "the men detained on Monday": a participle the tree
+/// attaches to a noun as a reduced relative clause (`acl`, without a subject, auxiliary or
+/// "to") is a passive whose subject is that noun. Returns the noun's word.
+pub fn reduced_relative(t: &Tagged, v: &VerbMatch) -> Option<usize> {
+    let (tree, verb) = tree_head(t, v)?;
+    let reduced = tree.upos[verb] == dyad_doc::Upos::VERB
+        && tree.rel[verb].as_str() == "acl"
+        && !t.words[verb].norm.ends_with("ing")
+        && ["nsubj", "aux", "mark", "cop", "obj", "xcomp", "ccomp"].iter().all(|r| tree.child(verb, r).is_none())
+        // A main clause elsewhere: a sentence whose root is a noun is the parser misreading
+        // its main verb as a modifier ("The group released 19 hostages" read as "the group
+        // released").
+        && tree.root().is_some_and(|r| r != verb && matches!(tree.upos[r], dyad_doc::Upos::VERB | dyad_doc::Upos::AUX | dyad_doc::Upos::ADJ));
+    let noun = tree.head[verb].filter(|_| reduced)?;
+    matches!(tree.upos[noun], dyad_doc::Upos::NOUN | dyad_doc::Upos::PROPN | dyad_doc::Upos::PRON).then_some(noun)
+}
+
 /// The mention holding tree word `w`, or one its noun phrase holds ("a group of Moroccan
 /// diplomats", "the spokesman of the army").
-fn mention_of_word(t: &Tagged, tree: &crate::tree::Tree, mentions: &[Mention], w: usize) -> Option<usize> {
+pub fn mention_of_word(t: &Tagged, tree: &crate::tree::Tree, mentions: &[Mention], w: usize) -> Option<usize> {
     let holding = |k: usize| mentions.iter().position(|m| m.start <= k && k < m.end);
     holding(w).or_else(|| {
         tree.children(w).iter().copied().filter(|&k| crate::mention::link(t, tree, k).is_some()).find_map(holding)

@@ -151,6 +151,14 @@ fn may_code(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged) -
     })
 }
 
+/// Whether a pattern is written for a passive verb: a target before the verb and "by" with
+/// the source after it ("+ * by $").
+fn passive_shaped(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(verb) = words.iter().position(|w| *w == "*") else { return false };
+    words[..verb].iter().any(|w| w.starts_with('+')) && words[verb + 1..].windows(2).any(|p| p[0].eq_ignore_ascii_case("by") && p[1].starts_with('$'))
+}
+
 /// Whether `v` is coordinated with the verb `prev` before it: "and" (or ", and", "and then")
 /// right before `v`, with no other verb, clause word or quotation between them.
 fn coordinated(t: &Tagged, prev: &VerbMatch, v: &VerbMatch) -> bool {
@@ -181,8 +189,17 @@ fn decide(
     shared_subject: Option<usize>,
 ) -> VerbDecision {
     let entry = &d.verbs[v.entry as usize];
+    // A reduced relative ("persons arrested in the state") is a passive of the noun it
+    // modifies.
+    let reduced = if v.nominal || clause::is_passive(t, v) { None } else { clause::reduced_relative(t, v) };
+    let passive = !v.nominal && (reduced.is_some() || clause::is_passive(t, v));
     let mut candidates = Vec::new();
     for p in &c.patterns[v.entry as usize] {
+        // "+ * by $" reads a passive: with an active verb its "by" is another verb's ("Canada
+        // criticized the rebels detained by Peru").
+        if !passive && passive_shaped(&entry.patterns[p.index].text) {
+            continue;
+        }
         if let Some(matched) = pattern::try_match(t, mentions, p, v) {
             candidates.push(Candidate { pattern: p.index, weight: p.weight, matched });
         }
@@ -202,7 +219,10 @@ fn decide(
         }
         None => (entry.code.clone(), entry.reverse_code.clone()),
     };
-    let passive = !v.nominal && clause::is_passive(t, v);
+    let passive_subject = || match (reduced, t.tree.as_ref()) {
+        (Some(noun), Some(tree)) => clause::mention_of_word(t, tree, mentions, noun),
+        _ => clause::subject(t, mentions, v.start),
+    };
     let mut source = matched.source;
     let mut target = matched.target;
     let after = v.end;
@@ -217,7 +237,7 @@ fn decide(
             source = clause::passive_agent(t, mentions, after);
         }
         if target.is_none() {
-            target = clause::subject(t, mentions, v.start).filter(|s| Some(*s) != source);
+            target = passive_subject().filter(|s| Some(*s) != source);
         }
     } else {
         if source.is_none() {
@@ -265,7 +285,7 @@ fn decide(
     if implicit_police {
         // The arrested are the passive's subject; a mention after the verb ("..., a police
         // officer said") is not.
-        target = clause::subject(t, mentions, v.start);
+        target = passive_subject();
     }
     let mut coding = Coding { code, reverse_code, source, target, implicit_police };
     // Force without an actor as target still needs victims in the text: "killed two persons",

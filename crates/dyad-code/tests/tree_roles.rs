@@ -1,0 +1,45 @@
+//! Roles the parse tree gives where the word windows cannot: reduced relative clauses as
+//! passives, passive patterns kept to passive verbs, and the object of a verb whose window
+//! stops early. Built-in dictionaries.
+
+use dyad_code::Coder;
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static C: OnceLock<Coder> = OnceLock::new();
+    C.get_or_init(|| Coder::new(&dyad_dict::builtin().dicts))
+}
+
+fn code(text: &str) -> Vec<String> {
+    let mut doc = dyad_segment::segment_text(text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
+    coder().code_document(&doc).iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
+}
+
+#[test]
+fn a_reduced_relative_is_a_passive_of_its_noun() {
+    // "protesters arrested": the arrested are the protesters; nobody but the police arrests.
+    let events = code("The number of protesters arrested in the capital rose to 40.");
+    assert_eq!(events, ["---COP 173 ---CVL"]);
+    // With an agent: the agent acts on the noun.
+    let events = code("Canada criticized the rebels detained by Peru.");
+    assert!(events.contains(&"PER 173 ---REB".to_string()), "{events:?}");
+}
+
+#[test]
+fn a_passive_pattern_needs_a_passive_verb() {
+    // "+ * by $" must not read "criticized ... by Peru" as Peru criticizing Canada.
+    let events = code("Canada criticized the rebels detained by Peru.");
+    assert!(events.contains(&"CAN 111 ---REB".to_string()), "{events:?}");
+    assert!(!events.iter().any(|e| e.starts_with("PER 111")), "{events:?}");
+    // A real passive keeps it.
+    let events = code("Canada was criticized by Peru.");
+    assert!(events.contains(&"PER 111 CAN".to_string()), "{events:?}");
+}
+
+#[test]
+fn a_conjunct_without_its_and_shares_no_subject() {
+    // Misread as `conj` without `cc`: "attacked" is not Norway's.
+    let events = code("Norway criticized Chile after crowds attacked the embassy.");
+    assert!(events.iter().all(|e| !e.starts_with("NOR 19")), "{events:?}");
+}
