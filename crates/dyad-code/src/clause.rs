@@ -380,6 +380,45 @@ pub fn is_passive(t: &Tagged, v: &VerbMatch) -> bool {
     false
 }
 
+/// Nouns of an armed act whose owner did what the passive verb says: "killed in police
+/// firing", "wounded in an Israeli air strike", "died in army shelling".
+const ARMED_ACTS: &[&str] = &[
+    "firing", "fire", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks", "shelling",
+    "bombing", "bombings", "bombardment", "crackdown", "offensive", "operation", "operations", "action", "assault",
+    "ambush", "gunfire", "crossfire", "encounter", "clash", "clashes", "lathicharge", "lathi-charge", "baton-charge",
+];
+
+/// "two persons were killed in police firing", "a boy died in an Israeli air strike": the
+/// agent of a passive (or of "died") named by the act it happened in, "in"/"during" + an actor
+/// phrase + an armed act, within the clause. Returns the actor's mention.
+pub fn act_agent(t: &Tagged, mentions: &[Mention], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < t.words.len() && k < from + MAX_ACT_GAP {
+        let w = t.words[k].norm.as_str();
+        if OBJECT_STOPS.contains(&w) || t.words[k].punct {
+            return None;
+        }
+        if matches!(w, "in" | "during" | "by") {
+            let mut j = k + 1;
+            while j < t.words.len() && matches!(t.words[j].norm.as_str(), "the" | "a" | "an") {
+                j += 1;
+            }
+            let (idx, m) = mention_at(mentions, j)?;
+            // The act right after the actor, past at most one modifier ("police retaliatory
+            // firing", "Israeli air strike").
+            let act = (m.end..(m.end + 3).min(t.words.len())).find(|&a| ARMED_ACTS.contains(&t.words[a].norm.as_str()))?;
+            let between_plain = (m.end..act).all(|b| !t.words[b].punct && !t.in_noun[b]);
+            return between_plain.then_some(idx);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// How far after the verb an act's "in"/"during" may stand ("killed on Tuesday night in
+/// police firing").
+const MAX_ACT_GAP: usize = 6;
+
 /// The agent of a passive verb: the mention after "by" (within the clause).
 pub fn passive_agent(t: &Tagged, mentions: &[Mention], from: usize) -> Option<usize> {
     let mut k = from;

@@ -236,6 +236,14 @@ fn decide(
         if source.is_none() {
             source = clause::passive_agent(t, mentions, after);
         }
+        // "killed in an Israeli air strike": the act's owner is the agent, not a target a
+        // pattern's "+" took after the verb.
+        if source.is_none() {
+            source = clause::act_agent(t, mentions, after);
+            if source.is_some() && target == source {
+                target = None;
+            }
+        }
         if target.is_none() {
             target = passive_subject().filter(|s| Some(*s) != source);
         }

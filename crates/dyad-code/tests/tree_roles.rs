@@ -43,3 +43,12 @@ fn a_conjunct_without_its_and_shares_no_subject() {
     let events = code("Norway criticized Chile after crowds attacked the embassy.");
     assert!(events.iter().all(|e| !e.starts_with("NOR 19")), "{events:?}");
 }
+
+#[test]
+fn the_owner_of_an_armed_act_is_a_passive_verbs_agent() {
+    // "killed in an Israeli air strike": Israel acted; Israel is not its own target.
+    let events = code("Two boys were killed in an Israeli air strike on Tuesday.");
+    assert_eq!(events, ["ISR 190 "]);
+    // Not any phrase after "in": a place is no agent.
+    assert!(code("Two boys were killed in Israel on Tuesday.").iter().all(|e| !e.starts_with("ISR")));
+}
