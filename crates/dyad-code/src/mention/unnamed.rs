@@ -37,6 +37,9 @@ pub fn add(t: &Tagged, mentions: &mut Vec<Mention>) {
             continue;
         }
         let Some((start, end)) = proper_name(tree, run_start, run_end) else { continue };
+        if !name_like(t, start, end) {
+            continue;
+        }
         if same_phrase(t, tree, start, end, mentions) || !participant(t, tree, start, end) || is_place(t, start, end) {
             continue;
         }
@@ -82,6 +85,17 @@ fn participant(t: &Tagged, tree: &Tree, start: usize, end: usize) -> bool {
     }
     tree.rel_is(w, "obl")
         && tree.child(w, "case").is_some_and(|c| PARTICIPANT_PREPOSITIONS.contains(&t.words[c].norm.as_str()))
+}
+
+/// Whether the words look like a name of its own: not one letter ("S&P" split at "&"), not a
+/// piece of a name joined by "&" or "-", and not a single word after "the" ("the Charter",
+/// "the Act": documents and things; organisations known by "the X" are in the dictionaries).
+fn name_like(t: &Tagged, start: usize, end: usize) -> bool {
+    let words = &t.words;
+    let joined = |k: usize| words.get(k).is_some_and(|w| matches!(w.norm.as_str(), "&" | "-" | "/"));
+    let one_letter = end - start == 1 && words[start].norm.chars().count() < 2;
+    let the_thing = end - start == 1 && start > 0 && words[start - 1].norm == "the";
+    !one_letter && !the_thing && !joined(end) && !(start > 0 && joined(start - 1))
 }
 
 /// Whether the name and a known phrase are one noun phrase in the tree: a known word hangs on
