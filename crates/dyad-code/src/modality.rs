@@ -29,6 +29,12 @@ const INTENTS: &[&str] = &[
 ];
 /// "would hold talks" is an intention; "could attack" a speculation, which makes no event.
 const SPECULATIVE: &[&str] = &["could", "might", "may"];
+/// "should be arrested", "must resign": what someone says ought to happen, not an event.
+const OBLIGATION: &[&str] = &["should", "must", "ought"];
+/// "X to VERB" frames of likelihood: "likely to be arrested" has not happened.
+const LIKELIHOOD: &[&str] = &["likely", "unlikely"];
+/// Auxiliaries that may stand before a bare "be" ("will be arrested", "may be detained").
+const MODALS: &[&str] = &["will", "would", "shall", "should", "must", "may", "might", "can", "could", "cannot", "ought", "to"];
 
 /// Look at up to four words before the verb (stopping at punctuation or an actor).
 /// With `dyad`, "will" is an intention and a refusal frame is a `Refusal`, not a negation.
@@ -49,6 +55,21 @@ pub fn of_verb(t: &Tagged, v: &VerbMatch, used: &PatternMatch, dyad: bool) -> Mo
         if NEGATORS.contains(&s) {
             return Modality::Negated(s.to_string());
         }
+        // "demanded (that) the leaders be arrested": a bare "be" with no auxiliary before it
+        // is a subjunctive, what is asked for.
+        if s == "be" {
+            let mut j = k;
+            while j > 0 && t.words[j - 1].norm.ends_with("ly") && !t.words[j - 1].punct {
+                j -= 1;
+            }
+            let before = (j > 0).then(|| t.words[j - 1].norm.as_str());
+            if !before.is_some_and(|b| MODALS.contains(&b) || NEGATORS.contains(&b)) {
+                return Modality::Negated("subjunctive: be".to_string());
+            }
+        }
+        if OBLIGATION.contains(&s) {
+            return Modality::Negated(format!("obligation: {s}"));
+        }
         if s == "to" && k > 0 && !used.uses(k - 1) {
             let prev = t.words[k - 1].norm.as_str();
             // "not ready to", "did not agree to" are negations of the intent.
@@ -61,6 +82,9 @@ pub fn of_verb(t: &Tagged, v: &VerbMatch, used: &PatternMatch, dyad: bool) -> Mo
             }
             if INTENTS.contains(&prev) {
                 return Modality::Intent(format!("{prev} to"));
+            }
+            if LIKELIHOOD.contains(&prev) {
+                return Modality::Negated(format!("speculative: {prev} to"));
             }
         }
         // "would not attack" was caught above as a negation (nearer the verb).

@@ -1,0 +1,39 @@
+//! Negation and modality that make no event: obligations, subjunctives, likelihood, with the
+//! built-in dictionaries.
+
+use dyad_code::Coder;
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static C: OnceLock<Coder> = OnceLock::new();
+    C.get_or_init(|| Coder::new(&dyad_dict::builtin().dicts))
+}
+
+fn code(text: &str) -> Vec<String> {
+    let mut doc = dyad_segment::segment_text(text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
+    coder().code_document(&doc).iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
+}
+
+fn arrests(text: &str) -> usize {
+    code(text).iter().filter(|e| e.contains(" 173 ")).count()
+}
+
+#[test]
+fn what_ought_to_happen_is_no_event() {
+    assert_eq!(arrests("Kenyan police arrested the rebel leaders on Monday."), 1);
+    assert_eq!(arrests("The opposition said the rebel leaders should be arrested."), 0);
+    assert_eq!(arrests("Kenyan police must arrest the rebel leaders."), 0);
+}
+
+#[test]
+fn a_subjunctive_be_is_what_is_asked_for() {
+    assert_eq!(arrests("Kenyan lawmakers demanded that the rebel leaders be arrested."), 0);
+    // With an auxiliary it is a passive like any other.
+    assert_eq!(arrests("In Nairobi, the rebel leaders have been arrested by Kenyan police."), 1);
+}
+
+#[test]
+fn what_is_likely_has_not_happened() {
+    assert_eq!(arrests("The rebel leaders are likely to be arrested by Kenyan police."), 0);
+}
