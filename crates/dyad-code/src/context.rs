@@ -200,6 +200,34 @@ impl StoryContext {
         self.dateline().filter(|d| self.named.get(&d.code) == Some(&top))
     }
 
+    /// `country`, for an event of a sentence whose mentions are `mentions`, the event's roles
+    /// being the mentions `roles`: before the story has named any country (its first
+    /// sentences), the one country a sentence names, outside the event, counts too ("Vice
+    /// President X declined to resign despite pressure by the Kenya Anti-Corruption
+    /// Commission"). Not the event's own other side: "the government criticized Rohan" is no
+    /// Rohan government.
+    pub fn country_with(&self, c: &Compiled, mentions: &[Mention], roles: &[usize]) -> Option<StoryCountry> {
+        if !self.named.is_empty() {
+            return self.country();
+        }
+        // Only a sentence about one country: with two, a bare role may belong to either
+        // ("Canada criticized the rebels detained by Peru").
+        let mut all = self.clone();
+        all.observe(c, mentions);
+        if all.named.len() != 1 {
+            return self.country();
+        }
+        let mut here = self.clone();
+        let others: Vec<Mention> = mentions.iter().enumerate().filter(|(k, _)| !roles.contains(k)).map(|(_, m)| m.clone()).collect();
+        here.observe(c, &others);
+        here.country().map(|mut s| {
+            if s.from.starts_with("named in the story") {
+                s.from = s.from.replacen("named in the story", "named in the sentence", 1);
+            }
+            s
+        })
+    }
+
     fn dateline(&self) -> Option<StoryCountry> {
         self.dateline
             .get_or_init(|| {

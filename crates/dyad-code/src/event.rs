@@ -8,9 +8,19 @@ use crate::sentence::{Analysis, VerbDecision};
 use dyad_dict::Dictionaries;
 use dyad_doc::{Document, Event, Evidence, EvidenceSpan, Sentence};
 
-/// Events of one sentence. `country` is the story's country so far (`context.rs`): agents
-/// without a country take it ("police" → INDCOP), and the evidence says where it came from.
-pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &Analysis, country: Option<&StoryCountry>) -> Vec<Event> {
+/// Events of one sentence. `country` gives the story's country (`context.rs`) for an event
+/// whose roles are the given mentions: agents without a country take it ("police" → INDCOP),
+/// and the evidence says where it came from. `targetless`: `CoderOptions::targetless`, for a
+/// source and target that the story's country made one actor.
+pub fn events(
+    d: &Dictionaries,
+    doc: &Document,
+    index: usize,
+    s: &Sentence,
+    a: &Analysis,
+    country: &dyn Fn(&[usize]) -> Option<StoryCountry>,
+    targetless: bool,
+) -> Vec<Event> {
     let text = doc.sentence_text(s);
     let mut out: Vec<Event> = Vec::new();
     // The sentence's day references, read only once an event needs a date.
@@ -34,6 +44,9 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
             Some(ti) => Side::Mention(&a.mentions[ti]),
             None => Side::Nobody,
         };
+        let roles: Vec<usize> = [dec.coding.source, dec.coding.target].into_iter().flatten().collect();
+        let country = country(&roles);
+        let country = country.as_ref();
         let mut pairs = Vec::new();
         if let Some(code) = &dec.coding.code {
             pairs.push((src, tgt, code.clone()));
@@ -44,7 +57,17 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
         for (from, to, code) in pairs {
             let target_codes = to.codes_in(country);
             for (sc, s_from) in from.codes_in(country) {
-                for (tc, t_from) in target_codes.iter().cloned() {
+                for (mut tc, mut t_from) in target_codes.iter().cloned() {
+                    let mut to = to;
+                    // "Macron rejected accusations his government had ...": the same actor on
+                    // both sides acts on nobody; a code that needs no target keeps the event
+                    // without one (as `sentence::decide` does for actors named alike).
+                    if sc == tc && !tc.is_empty() {
+                        if !(targetless && dec.coding.reverse_code.is_none() && crate::sentence::targetless_code(&code)) {
+                            continue;
+                        }
+                        (to, tc, t_from) = (Side::Nobody, String::new(), None);
+                    }
                     // An event needs a known actor: a name no dictionary knows with nobody, or
                     // beside another such name, says nothing an analyst can use.
                     let unknown = |c: &str| c.is_empty() || c == crate::mention::UNNAMED_CODE;

@@ -61,6 +61,10 @@ pub struct CoderOptions {
     /// an actor coded `---` (`mention::add_unnamed`): "Lagumdzija suspended aid to Sarajevo"
     /// is `---` → BIH. PETRARCH drops such events.
     pub unnamed_actors: bool,
+    /// Before the story has named a country, an agent without one may take a country its own
+    /// sentence names ("Nigerian police arrested opposition leaders": NGAOPP), as a reader
+    /// does (`StoryContext::country_with`). PETRARCH leaves such agents without a country.
+    pub sentence_country: bool,
 }
 
 impl CoderOptions {
@@ -72,7 +76,7 @@ impl CoderOptions {
                 dyad_dict::load::detect(std::path::Path::new(&v.at.file), "")
                     .is_some_and(|k| k.format == dyad_dict::Format::Dyad)
             });
-        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true, places: true, unnamed_actors: dyad }
+        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true, places: true, unnamed_actors: dyad, sentence_country: dyad }
     }
 }
 
@@ -110,11 +114,22 @@ impl Coder {
             }
             places.give_agents_places(doc, i, &a.tagged, &mut a.mentions);
             // The story's country is read only for a sentence with an agent lacking one.
-            let country = if a.needs_country() { story.country() } else { None };
-            events.extend(event::events(&self.dicts, doc, i, s, &a, country.as_ref()));
+            let needs = a.needs_country();
+            let country = |roles: &[usize]| if needs { self.story_country(&story, &a, roles) } else { None };
+            events.extend(event::events(&self.dicts, doc, i, s, &a, &country, self.options.targetless));
             story.observe(&self.compiled, &a.mentions);
         }
         events
+    }
+
+    /// The story's country for the agents without one of an event whose roles are the mentions
+    /// `roles` (`CoderOptions::sentence_country`).
+    fn story_country(&self, story: &context::StoryContext, a: &sentence::Analysis, roles: &[usize]) -> Option<context::StoryCountry> {
+        if self.options.sentence_country {
+            story.country_with(&self.compiled, &a.mentions, roles)
+        } else {
+            story.country()
+        }
     }
 
     /// Code one sentence of a document and keep every step, for `dyad explain`.
@@ -142,7 +157,8 @@ impl Coder {
             ));
             return e;
         }
-        let events = event::events(&self.dicts, doc, sentence, s, &a, story.country().as_ref());
+        let country = |roles: &[usize]| self.story_country(&story, &a, roles);
+        let events = event::events(&self.dicts, doc, sentence, s, &a, &country, self.options.targetless);
         Explanation::new(&self.dicts, doc, sentence, a, events)
     }
 

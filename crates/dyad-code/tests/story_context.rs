@@ -175,3 +175,21 @@ fn a_sentence_of_ten_thousand_words_makes_no_event_and_no_panic() {
     let names = format!("{} soldiers attacked Kyiv.", vec!["Russian"; 300].join(" "));
     let _ = code_with(&names, |_| {});
 }
+
+#[test]
+fn a_first_sentence_gives_its_own_country_outside_the_event() {
+    let coder = dyad_code::Coder::new(&dyad_dict::builtin().dicts);
+    let code = |text: &str| {
+        let mut doc = dyad_segment::segment_text(text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
+        coder.code_document(&doc).iter().map(|e| (format!("{} {} {}", e.source, e.code, e.target), e.evidence.source_entry.clone())).collect::<Vec<_>>()
+    };
+    // A country named elsewhere in the sentence, before the story named any.
+    let events = code("The police arrested the opposition leaders at a rally in Nairobi organised by Kenyan students.");
+    assert!(events.iter().any(|(t, _)| t.starts_with("KENCOP 173")), "{events:?}");
+    let from = events.iter().find(|(t, _)| t.starts_with("KENCOP")).and_then(|(_, e)| e.clone()).unwrap_or_default();
+    assert!(from.contains("named in the sentence"), "{from}");
+    // Not the event's other side: the government that criticizes Peru is not Peru's.
+    let events = code("The government criticized Peru.");
+    assert_eq!(events.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["---GOV 111 PER"]);
+}
