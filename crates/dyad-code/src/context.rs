@@ -201,14 +201,19 @@ impl StoryContext {
     }
 
     /// `country`, for an event of a sentence whose mentions are `mentions`, the event's roles
-    /// being the mentions `roles`: before the story has named any country (its first
-    /// sentences), the one country a sentence names, outside the event, counts too ("Vice
+    /// being the mentions `roles`: when the story gives none (no country named before, no
+    /// dateline or publisher with one), the one country a sentence names, outside the event,
+    /// does ("Vice
     /// President X declined to resign despite pressure by the Kenya Anti-Corruption
     /// Commission"). Not the event's own other side: "the government criticized Rohan" is no
     /// Rohan government.
     pub fn country_with(&self, c: &Compiled, mentions: &[Mention], roles: &[usize]) -> Option<StoryCountry> {
+        // The story's own evidence first: countries named before, the dateline, the publisher.
+        if let Some(story) = self.country().filter(|_| !self.named.is_empty() || self.dateline().is_some() || self.source.is_some()) {
+            return Some(story);
+        }
         if !self.named.is_empty() {
-            return self.country();
+            return None;
         }
         // Only a sentence about one country: with two, a bare role may belong to either
         // ("Canada criticized the rebels detained by Peru").
