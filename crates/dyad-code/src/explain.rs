@@ -120,13 +120,17 @@ impl Explanation {
                 if dec.chosen.is_some() && dec.candidates.len() > 1 {
                     lines.push("  the most specific pattern wins; among equals the first written".into());
                 }
-                let role = |m: Option<usize>| m.map_or("none".to_string(), |i| format!("m{i}"));
+                let role = |m: Option<usize>, via: Option<&str>| match (m, via) {
+                    (Some(i), Some(via)) => format!("m{i} ({via})"),
+                    (Some(i), None) => format!("m{i}"),
+                    (None, _) => "none".to_string(),
+                };
                 lines.push(format!(
                     "  code {}{}, source {}, target {}, modality {:?}",
                     dec.coding.code.as_deref().unwrap_or("---"),
                     dec.coding.reverse_code.as_deref().map(|r| format!(" (reverse {r})")).unwrap_or_default(),
-                    if dec.coding.implicit_police { "implicit (the police)".to_string() } else { role(dec.coding.source) },
-                    role(dec.coding.target),
+                    if dec.coding.implicit_police { "implicit (the police)".to_string() } else { role(dec.coding.source, dec.coding.source_via) },
+                    role(dec.coding.target, dec.coding.target_via),
                     dec.modality
                 ));
                 lines.push(match &dec.skipped {

@@ -32,6 +32,15 @@ pub struct Coding {
     /// No source in the text, but the police are implied: an agentless passive of an arrest
     /// ("50 persons were arrested"), coded as ICEWS does with the story's police as source.
     pub implicit_police: bool,
+    /// How the source and target were found ("pattern", "subject before the verb", "nsubj
+    /// (tree)", ...), for `dyad explain`.
+    pub source_via: Option<&'static str>,
+    pub target_via: Option<&'static str>,
+}
+
+/// The first of `finders` that finds a mention, with the finder's name.
+fn first_found(finders: &[(&'static str, &dyn Fn() -> Option<usize>)]) -> Option<(usize, &'static str)> {
+    finders.iter().find_map(|(how, find)| find().map(|m| (m, *how)))
 }
 
 #[derive(Clone, Debug)]
@@ -220,43 +229,56 @@ fn decide(
         None => (entry.code.clone(), entry.reverse_code.clone()),
     };
     let passive_subject = || match (reduced, t.tree.as_ref()) {
-        (Some(noun), Some(tree)) => clause::mention_of_word(t, tree, mentions, noun),
-        _ => clause::subject(t, mentions, v.start),
+        (Some(noun), Some(tree)) => clause::mention_of_word(t, tree, mentions, noun).map(|m| (m, "the noun the participle modifies (tree)")),
+        _ => clause::subject(t, mentions, v.start).map(|m| (m, "the passive's subject")),
     };
     let mut source = matched.source;
     let mut target = matched.target;
+    let mut source_via = source.map(|_| "pattern");
+    let mut target_via = target.map(|_| "pattern");
+    let split = |found: Option<(usize, &'static str)>| (found.map(|f| f.0), found.map(|f| f.1));
     let after = v.end;
     if v.nominal {
         // "after their meeting with Kim": the pronoun's owner is the nearest actor before it
         // in the sentence; the object after "with" is the target.
-        source = source.or_else(|| mentions.iter().rposition(|m| m.end < v.start));
-        target = target.or_else(|| clause::object(t, mentions, after, source));
-    } else if passive {
-        // "X was attacked by Y": Y acts on X.
         if source.is_none() {
-            source = clause::passive_agent(t, mentions, after);
+            (source, source_via) = split(mentions.iter().rposition(|m| m.end < v.start).map(|m| (m, "the nearest actor before the noun")));
         }
-        // "killed in an Israeli air strike": the act's owner is the agent, not a target a
-        // pattern's "+" took after the verb.
+        if target.is_none() {
+            (target, target_via) = split(clause::object(t, mentions, after, source).map(|m| (m, "object after the noun")));
+        }
+    } else if passive {
+        // "X was attacked by Y": Y acts on X. "killed in an Israeli air strike": the act's
+        // owner is the agent, not a target a pattern's "+" took after the verb.
         if source.is_none() {
-            source = clause::act_agent(t, mentions, after);
-            if source.is_some() && target == source {
-                target = None;
+            (source, source_via) = split(first_found(&[
+                ("the passive's agent (by ...)", &|| clause::passive_agent(t, mentions, after)),
+                ("the owner of the armed act", &|| clause::act_agent(t, mentions, after)),
+            ]));
+            if source_via == Some("the owner of the armed act") && target == source {
+                (target, target_via) = (None, None);
             }
         }
         if target.is_none() {
-            target = passive_subject().filter(|s| Some(*s) != source);
+            (target, target_via) = split(passive_subject().filter(|(s, _)| Some(*s) != source));
         }
     } else {
         if source.is_none() {
-            source = shared_subject
-                .or_else(|| clause::reported_speaker(t, mentions, v))
-                .or_else(|| clause::subject(t, mentions, v.start))
-                .or_else(|| clause::tree_subject(t, mentions, v))
-                .filter(|s| Some(*s) != target);
+            (source, source_via) = split(
+                first_found(&[
+                    ("shared with the coordinated verb before", &|| shared_subject),
+                    ("the speaker of the reporting verb (tree)", &|| clause::reported_speaker(t, mentions, v)),
+                    ("subject before the verb", &|| clause::subject(t, mentions, v.start)),
+                    ("nsubj (tree)", &|| clause::tree_subject(t, mentions, v)),
+                ])
+                .filter(|(s, _)| Some(*s) != target),
+            );
         }
         if target.is_none() {
-            target = clause::object(t, mentions, after, source).or_else(|| clause::tree_object(t, mentions, v, source));
+            (target, target_via) = split(first_found(&[
+                ("object after the verb", &|| clause::object(t, mentions, after, source)),
+                ("obj (tree)", &|| clause::tree_object(t, mentions, v, source)),
+            ]));
         }
         // "Gondor and Osgiliath renewed ties": a compound subject acts on itself.
         // PETRARCH marks such patterns with `%` ("% * [030:030]").
@@ -269,7 +291,7 @@ fn decide(
             && source.is_some_and(|s| mentions[s].units.len() > 1)
             && (marked || symmetric || clause::reciprocal(t, after))
         {
-            target = source;
+            (target, target_via) = (source, Some("the compound subject's other members"));
         }
     }
     // "Iraqi Kurds demonstrated in Baghdad": an actor acting in its own place does not act on
@@ -279,7 +301,7 @@ fn decide(
         if let (Some(s), Some(o)) = (source, target) {
             let same = mentions[o].codes().iter().all(|c| mentions[s].codes().contains(c));
             if same && code.as_deref().is_some_and(targetless_code) && reverse_code.is_none() {
-                target = None;
+                (target, target_via) = (None, None);
             }
         }
     }
@@ -293,9 +315,9 @@ fn decide(
     if implicit_police {
         // The arrested are the passive's subject; a mention after the verb ("..., a police
         // officer said") is not.
-        target = passive_subject();
+        (target, target_via) = split(passive_subject());
     }
-    let mut coding = Coding { code, reverse_code, source, target, implicit_police };
+    let mut coding = Coding { code, reverse_code, source, target, implicit_police, source_via, target_via };
     // Force without an actor as target still needs victims in the text: "killed two persons",
     // "two persons were killed" (the passive's subject), not "attacked on Monday"; and mutual
     // fighting ("fought shoulder to shoulder with", "clashed") needs the other side.
