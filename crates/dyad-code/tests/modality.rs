@@ -1,19 +1,8 @@
 //! Negation and modality that make no event: obligations, subjunctives, likelihood, with the
 //! built-in dictionaries.
 
-use dyad_code::Coder;
-use std::sync::OnceLock;
-
-fn coder() -> &'static Coder {
-    static C: OnceLock<Coder> = OnceLock::new();
-    C.get_or_init(|| Coder::new(&dyad_dict::builtin().dicts))
-}
-
-fn code(text: &str) -> Vec<String> {
-    let mut doc = dyad_segment::segment_text(text);
-    doc.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
-    coder().code_document(&doc).iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
-}
+mod common;
+use common::code;
 
 fn arrests(text: &str) -> usize {
     code(text).iter().filter(|e| e.contains(" 173 ")).count()

@@ -3,6 +3,8 @@
 //! police as implicit source, and caseless archives still match names. Sentences written for
 //! these tests.
 
+mod common;
+
 use dyad_code::Coder;
 use dyad_doc::{Dateline, Event};
 use std::sync::OnceLock;
@@ -178,11 +180,9 @@ fn a_sentence_of_ten_thousand_words_makes_no_event_and_no_panic() {
 
 #[test]
 fn a_first_sentence_gives_its_own_country_outside_the_event() {
-    let coder = dyad_code::Coder::new(&dyad_dict::builtin().dicts);
     let code = |text: &str| {
-        let mut doc = dyad_segment::segment_text(text);
-        doc.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
-        coder.code_document(&doc).iter().map(|e| (format!("{} {} {}", e.source, e.code, e.target), e.evidence.source_entry.clone())).collect::<Vec<_>>()
+        let events = common::events_with(common::builtin(), text);
+        common::triples(&events).into_iter().zip(events.iter().map(|e| e.evidence.source_entry.clone())).collect::<Vec<_>>()
     };
     // A country named elsewhere in the sentence, before the story named any.
     let events = code("The police arrested the opposition leaders at a rally in Nairobi organised by Kenyan students.");

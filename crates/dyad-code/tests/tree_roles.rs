@@ -2,19 +2,8 @@
 //! passives, passive patterns kept to passive verbs, and the object of a verb whose window
 //! stops early. Built-in dictionaries.
 
-use dyad_code::Coder;
-use std::sync::OnceLock;
-
-fn coder() -> &'static Coder {
-    static C: OnceLock<Coder> = OnceLock::new();
-    C.get_or_init(|| Coder::new(&dyad_dict::builtin().dicts))
-}
-
-fn code(text: &str) -> Vec<String> {
-    let mut doc = dyad_segment::segment_text(text);
-    doc.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
-    coder().code_document(&doc).iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
-}
+mod common;
+use common::code;
 
 #[test]
 fn a_reduced_relative_is_a_passive_of_its_noun() {

@@ -2,28 +2,9 @@
 //! what "he" may stand for, and acronyms written as names ("Nato"), with the built-in
 //! dictionaries.
 
+mod common;
+use common::{builtin as coder, code, events_with as code_with, triples};
 use dyad_code::{Coder, CoderOptions};
-use dyad_doc::Event;
-use std::sync::OnceLock;
-
-fn coder() -> &'static Coder {
-    static C: OnceLock<Coder> = OnceLock::new();
-    C.get_or_init(|| Coder::new(&dyad_dict::builtin().dicts))
-}
-
-fn code_with(coder: &Coder, text: &str) -> Vec<Event> {
-    let mut doc = dyad_segment::segment_text(text);
-    doc.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
-    coder.code_document(&doc)
-}
-
-fn triples(events: &[Event]) -> Vec<String> {
-    events.iter().map(|e| format!("{} {} {}", e.source, e.code, e.target)).collect()
-}
-
-fn code(text: &str) -> Vec<String> {
-    triples(&code_with(coder(), text))
-}
 
 #[test]
 fn an_unknown_name_as_subject_acts_on_a_known_actor() {
