@@ -8,6 +8,7 @@
 //! model's numbers and their file format; [`conllu`] reads and writes treebanks; [`train`]
 //! ties training together and [`score`] measures it.
 
+mod augment;
 pub mod conllu;
 mod display;
 mod hash;
