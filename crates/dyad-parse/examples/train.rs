@@ -1,5 +1,5 @@
 //! Developer shortcut for `dyad parse train` without building the whole CLI:
-//! `cargo run --release -p dyad-parse --example train -- TRAIN DEV OUT [PARSER_EPOCHS] [TAGGER_EPOCHS] [FOLDS] [TIME_PHRASES] [ATTRIBUTIONS]`.
+//! `cargo run --release -p dyad-parse --example train -- TRAIN DEV OUT [PARSER_EPOCHS] [TAGGER_EPOCHS] [FOLDS] [TIME_PHRASES]`.
 use dyad_parse::{conllu, train};
 
 fn main() {
@@ -18,9 +18,6 @@ fn main() {
     }
     if let Some(e) = a.get(7) {
         opts.time_phrases = e.parse().unwrap();
-    }
-    if let Some(e) = a.get(8) {
-        opts.attributions = e.parse().unwrap();
     }
     let t = std::time::Instant::now();
     let (p, s) = train::train(&tr, &dev, opts, &mut |m| eprintln!("[{:6.1}s] {m}", t.elapsed().as_secs_f64()));

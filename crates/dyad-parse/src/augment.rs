@@ -1,14 +1,10 @@
-//! News syntax that EWT's web text seldom shows, added to the training data. Chosen by a
-//! seeded hash, so training stays reproducible; the originals stay.
-//!
-//! * Wire copy puts a time phrase between the subject and its verb in nearly every lead
-//!   ("Germany on Wednesday lifted sanctions", "Israel yesterday struck targets"); EWT has a
-//!   handful, and a parser trained on it reads "Germany" as the root and "lifted" as an
-//!   adjective. `time_phrases` copies a share of the sentences whose verb has a subject
-//!   before it, with such a phrase right after the subject.
-//! * News ends a report with its source ("…, a spokesman said."): `attributions` copies a
-//!   share of the sentences with a verb root with such a clause before the final full stop,
-//!   the speech verb a `parataxis` of the root, as UD annotates it.
+//! News syntax that EWT's web text seldom shows, added to the parser's training data. Wire
+//! copy puts a time phrase between the subject and its verb in nearly every lead ("Germany on
+//! Wednesday lifted sanctions", "Israel yesterday struck targets"); EWT has a handful, and a
+//! parser trained on it reads "Germany" as the root and "lifted" as an adjective.
+//! `time_phrases` copies a share of the sentences whose verb has a subject before it, with
+//! such a phrase right after the subject; the originals stay. Chosen by a seeded hash, so
+//! training stays reproducible.
 
 use dyad_doc::{DepRel, Upos};
 
@@ -96,24 +92,6 @@ pub fn time_phrases(examples: &[Example], seed: u64, share: f64) -> Vec<(usize, 
     out
 }
 
-/// The attribution for the `k`-th copy: ", officials said", ", police said", ", a spokesman
-/// said", ", he said", ", the ministry said". Words: form, tag, lemma, relation, head (an
-/// index into the clause; `None`: the sentence's root).
-fn attribution(k: u64) -> Vec<PhraseWord> {
-    let speaker: Vec<PhraseWord> = match k % 5 {
-        0 => vec![("officials", Upos::NOUN, "official", "nsubj", Some(2))],
-        1 => vec![("police", Upos::NOUN, "police", "nsubj", Some(2))],
-        2 => vec![("a", Upos::DET, "a", "det", Some(2)), ("spokesman", Upos::NOUN, "spokesman", "nsubj", Some(3))],
-        3 => vec![("he", Upos::PRON, "he", "nsubj", Some(2))],
-        _ => vec![("the", Upos::DET, "the", "det", Some(2)), ("ministry", Upos::NOUN, "ministry", "nsubj", Some(3))],
-    };
-    let verb = speaker.len() + 1;
-    let mut words = vec![(",", Upos::PUNCT, ",", "punct", Some(verb))];
-    words.extend(speaker);
-    words.push(("said", Upos::VERB, "say", "parataxis", None));
-    words
-}
-
 /// Insert `words` after 1-based position `after` of `ex`; a word's head is an index into
 /// `words` or, for `None`, the (old) position `anchor`.
 fn insert(ex: &Example, after: usize, anchor: usize, words: &[PhraseWord]) -> Example {
@@ -143,29 +121,6 @@ fn insert(ex: &Example, after: usize, anchor: usize, words: &[PhraseWord]) -> Ex
         copy.labels.insert(pos + 1, DepRel::parse(rel).index() as u8);
     }
     copy
-}
-
-/// Copies of about `share` of the sentences (0..1) whose root is a verb and whose last word
-/// is a full stop hanging on it, with an attribution before the full stop; as
-/// `time_phrases`.
-pub fn attributions(examples: &[Example], seed: u64, share: f64) -> Vec<(usize, Example)> {
-    let threshold = (share.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
-    let mut out = Vec::new();
-    for (i, ex) in examples.iter().enumerate() {
-        let n = ex.forms.len();
-        if !ex.has_tree || n < 3 || mix(seed ^ 0xa771, i as u64) > threshold {
-            continue;
-        }
-        let Some(root) = (1..=n).find(|&w| ex.heads[w] == 0) else { continue };
-        let stop = ex.forms[n - 1] == "." && ex.heads[n] as usize == root;
-        // Direct speech or a question already has its own shape.
-        let plain = !ex.forms.iter().any(|f| matches!(f.as_str(), "\"" | "?" | "said" | "says"));
-        if ex.tags[root - 1] != Upos::VERB || !stop || !plain {
-            continue;
-        }
-        out.push((i, insert(ex, n - 1, root, &attribution(mix(seed ^ 0x5a1d, i as u64)))));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -217,26 +172,6 @@ mod tests {
         let ex = example(&["Lifted", "the", "ban", "."], &[VERB, DET, NOUN, PUNCT], &[0, 3, 1, 1], &["root", "det", "obj", "punct"]);
         assert_eq!(insertion_point(&ex), None);
         assert!(time_phrases(&[ex], 7, 1.0).is_empty());
-    }
-
-    #[test]
-    fn an_attribution_goes_before_the_full_stop_as_a_parataxis_of_the_root() {
-        use Upos::*;
-        let ex = example(&["Police", "arrested", "him", "."], &[NOUN, VERB, PRON, PUNCT], &[2, 0, 2, 2], &["nsubj", "root", "obj", "punct"]);
-        let copies = attributions(&[ex], 5, 1.0);
-        assert_eq!(copies.len(), 1);
-        let c = &copies[0].1;
-        let n = c.forms.len();
-        assert_eq!(c.forms[3], ",");
-        assert_eq!(c.forms[n - 2], "said");
-        assert_eq!(c.forms[n - 1], ".");
-        // "said" hangs on "arrested" as parataxis; the comma and the speaker on "said"; the
-        // full stop still on the root.
-        assert_eq!(c.heads[n - 1], 2);
-        assert_eq!(DepRel::from_index(c.labels[n - 1] as usize).map(|r| r.as_str()), Some("parataxis"));
-        assert_eq!(c.heads[4] as usize, n - 1);
-        assert_eq!(c.heads[n], 2);
-        assert_eq!(c.heads[2], 0);
     }
 
     #[test]

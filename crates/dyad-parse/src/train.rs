@@ -65,14 +65,11 @@ pub struct TrainOptions {
     /// Share (0..1) of the training sentences copied with a time phrase after their subject
     /// ("Germany on Wednesday lifted ..."): news syntax EWT seldom shows (`augment.rs`).
     pub time_phrases: f64,
-    /// Share (0..1) copied with an attribution before the full stop ("…, officials said."):
-    /// `augment.rs`.
-    pub attributions: f64,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { seed: 1, tagger_epochs: 10, parser_epochs: 12, folds: 4, time_phrases: 0.15, attributions: 0.15 }
+        TrainOptions { seed: 1, tagger_epochs: 10, parser_epochs: 12, folds: 4, time_phrases: 0.0 }
     }
 }
 
@@ -118,11 +115,9 @@ pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOp
     // The parser also learns news syntax from augmented copies (`augment.rs`); the taggers
     // above learnt from the treebank's own sentences only (on dev, the copies cost the tagger
     // 0.1–0.2 UPOS).
-    let mut extra = crate::augment::time_phrases(&examples, opts.seed, opts.time_phrases);
-    let times = extra.len();
-    extra.extend(crate::augment::attributions(&examples, opts.seed, opts.attributions));
+    let extra = crate::augment::time_phrases(&examples, opts.seed, opts.time_phrases);
     if !extra.is_empty() {
-        log(format!("augmented for the parser: {times} copies with a time phrase after the subject, {} with an attribution", extra.len() - times));
+        log(format!("augmented for the parser: {} copies with a time phrase after the subject", extra.len()));
     }
     // A copy is tagged by the fold tagger that did not see its original.
     let originals = examples.len();

@@ -12,7 +12,7 @@ fn small_model() -> Parser {
     let sents = conllu::read(SMALL, "small.conllu").unwrap();
     // A smoke training: the fixture repeated, a few epochs, gold tags for the parser.
     let train_set: Vec<conllu::Sentence> = (0..20).flat_map(|_| sents.clone()).collect();
-    let opts = TrainOptions { seed: 7, tagger_epochs: 3, parser_epochs: 3, folds: 2, time_phrases: 0.1, attributions: 0.1 };
+    let opts = TrainOptions { seed: 7, tagger_epochs: 3, parser_epochs: 3, folds: 2, time_phrases: 0.1 };
     train(&train_set, &sents, opts, &mut |_| {}).0
 }
 

@@ -73,10 +73,6 @@ pub struct TrainArgs {
     /// ("Germany on Wednesday lifted ..."), as news writes them.
     #[arg(long, default_value_t = train::TrainOptions::default().time_phrases)]
     pub time_phrases: f64,
-    /// Share (0 to 1) of training sentences also shown with an attribution before the full
-    /// stop ("…, officials said."), as news ends its reports.
-    #[arg(long, default_value_t = train::TrainOptions::default().attributions)]
-    pub attributions: f64,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -252,7 +248,7 @@ fn run_train(t: TrainArgs) -> anyhow::Result<ExitCode> {
         None => Vec::new(),
     };
     eprintln!("dyad: training on {} sentences ({}), dev {} sentences", train_set.len(), t.train.display(), dev_set.len());
-    let opts = train::TrainOptions { seed: t.seed, tagger_epochs: t.tagger_epochs, parser_epochs: t.epochs, folds: t.folds, time_phrases: t.time_phrases, attributions: t.attributions };
+    let opts = train::TrainOptions { seed: t.seed, tagger_epochs: t.tagger_epochs, parser_epochs: t.epochs, folds: t.folds, time_phrases: t.time_phrases };
     let (parser, scores) = train::train(&train_set, &dev_set, opts, &mut |m| eprintln!("[{:6.1} s] {m}", start.elapsed().as_secs_f64()));
     let bytes = parser.to_bytes();
     std::fs::write(&t.out, &bytes).with_context(|| format!("cannot write {}", t.out.display()))?;
