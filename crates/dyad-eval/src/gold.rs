@@ -63,6 +63,8 @@ fn plover_2021_name(t: &str) -> String {
         "DEMAND" => "REQUEST".into(),
         "DISAPPROVE" => "ACCUSE".into(),
         "FIGHT" => "ASSAULT".into(),
+        // PLOVER 2021 folded INVESTIGATE into ACCUSE (mode investigate), as CAMEO 09 maps.
+        "INVESTIGATE" => "ACCUSE".into(),
         other => other.to_string(),
     }
 }
@@ -162,6 +164,7 @@ mod tests {
         assert_eq!(r.id, "p1");
         assert_eq!(r.events[0].code.as_deref(), Some("030"));
         assert_eq!(r.events[0].plover_type.as_deref(), Some("REQUEST"));
+        assert_eq!(plover_2021_name("Investigate"), "ACCUSE");
         assert_eq!(r.events[0].sources, vec!["HUN"]);
         assert!(r.events[0].targets.is_empty());
     }
