@@ -264,6 +264,14 @@ fn verb_forms(d: &Dictionaries, out: &mut Vec<Diagnostic>) {
                         w.at
                     ),
                 ),
+                // The coder reads a form with the first entry that lists it: another entry's
+                // own patterns are never tried for it.
+                Some(w) if !std::ptr::eq(*w, v) && !v.patterns.is_empty() && w.patterns.iter().map(|p| &p.text).ne(v.patterns.iter().map(|p| &p.text)) => push(
+                    out,
+                    &v.at,
+                    Severity::Warning,
+                    format!("verb form `{f}` also belongs to the entry at {}, which is read first: this entry's patterns are never tried for `{f}`", w.at),
+                ),
                 Some(_) => {}
             }
         }
