@@ -95,7 +95,7 @@ fn name_like(t: &Tagged, start: usize, end: usize) -> bool {
     let joined = |k: usize| words.get(k).is_some_and(|w| matches!(w.norm.as_str(), "&" | "-" | "/"));
     let one_letter = end - start == 1 && words[start].norm.chars().count() < 2;
     let the_thing = end - start == 1 && start > 0 && words[start - 1].norm == "the";
-    !one_letter && !the_thing && !joined(end) && !(start > 0 && joined(start - 1))
+    !(one_letter || the_thing || joined(end) || (start > 0 && joined(start - 1)))
 }
 
 /// Whether the name and a known phrase are one noun phrase in the tree: a known word hangs on
