@@ -43,7 +43,18 @@ const PREPOSITIONS: &[&str] = &[
 ];
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "am", "get", "got", "gets"];
 
+/// Whether a preposition governs the mention ("in Gondor", "by the evil Gondor"): a
+/// preposition before its determiners and up to two adjectives, unless the tree makes the
+/// mention a subject with no preposition of its own ("In recent years the Taliban have carried
+/// out attacks": "recent years" are no adjectives of the Taliban).
 pub fn governed_by_preposition(t: &Tagged, m: &Mention) -> bool {
+    if let Some(tree) = t.tree.as_ref().filter(|tree| tree.len() == t.words.len()) {
+        if let Some(head) = (m.start..m.end.min(tree.len())).find(|&w| tree.head[w].is_none_or(|h| h < m.start || h >= m.end)) {
+            if tree.rel_is(head, "nsubj") && tree.child(head, "case").is_none() {
+                return false;
+            }
+        }
+    }
     let mut k = m.start;
     let mut adjectives = 0;
     // Skip determiners and adjectives written before the actor ("in south Ithilen", "by the
