@@ -432,7 +432,8 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 }
 
 /// Codes whose meaning needs no target, made with an empty target when
-/// `CoderOptions::targetless` is on: comments on a situation (011–017), intentions (03: "agreed
+/// `CoderOptions::targetless` is on: comments on a situation (011–017; 018, condolences over
+/// an earthquake), intentions (03: "agreed
 /// in principle"; restricting to 034/035 costs 21 ConfliBERT records),
 /// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
 /// military posture (15: "launched war games"), rejections (12: "rejected the plan"),
@@ -445,7 +446,7 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 pub fn targetless_code(code: &str) -> bool {
     let root = code.get(..2).unwrap_or(code);
     match root {
-        "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017"),
+        "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017" | "018"),
         "17" => code.len() >= 3 && matches!(&code[..3], "171" | "172" | "173" | "175"),
         "18" | "19" | "20" => true,
         "03" | "08" | "09" | "12" | "14" | "15" => true,
