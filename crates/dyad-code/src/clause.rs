@@ -184,14 +184,19 @@ pub fn mention_of_word(t: &Tagged, tree: &crate::tree::Tree, mentions: &[Mention
 /// else, for a coordinated verb, its first conjunct's ("Russia lifted the ban on Monday and
 /// then restored ties with Georgia"). A verb the tree reads as a noun modifier or adjective
 /// (`amod`, `compound`, ADJ) gets none: it is no predicate.
-pub fn tree_subject(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<usize> {
+///
+/// `force`: the verb's code is force (18–20), which an act or a weapon can do: then a subject
+/// that names its doer after "by" gives the doer (`agent_of_phrase`).
+pub fn tree_subject(t: &Tagged, mentions: &[Mention], v: &VerbMatch, force: bool) -> Option<usize> {
     let (tree, mut verb) = tree_head(t, v)?;
     if tree.upos[verb] != dyad_doc::Upos::VERB || tree.rel_is(verb, "amod") || tree.rel_is(verb, "compound") {
         return None;
     }
     for _ in 0..4 {
         if let Some(s) = tree.child(verb, "nsubj") {
-            return mention_of_word(t, tree, mentions, s).filter(|&m| !governed_by_preposition(t, &mentions[m]));
+            return mention_of_word(t, tree, mentions, s)
+                .filter(|&m| !governed_by_preposition(t, &mentions[m]))
+                .or_else(|| agent_of_phrase(t, tree, mentions, s).filter(|_| force));
         }
         // A conjunct without its "and"/"but" is a misread clause ("criticized Rohan after
         // crowds attacked": `conj` with no `cc`), not a shared subject.
@@ -201,6 +206,18 @@ pub fn tree_subject(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<u
         verb = tree.head[verb]?;
     }
     None
+}
+
+/// "A car bombing by the Islamic State group killed 75 people", "the missiles fired by the
+/// Israeli military struck a depot": a subject that is no actor but an act or a weapon whose
+/// phrase names its doer after "by" (`nmod` with "by", or a participle's `obl:agent`) has
+/// that doer as the acting one.
+fn agent_of_phrase(t: &Tagged, tree: &crate::tree::Tree, mentions: &[Mention], subject: usize) -> Option<usize> {
+    let by = |k: usize| tree.children_with(k, "case").any(|c| t.words[c].norm == "by");
+    let agent = tree.children_with(subject, "nmod").find(|&k| by(k)).or_else(|| {
+        tree.children_with(subject, "acl").find_map(|p| tree.children_with(p, "obl").find(|&k| by(k)))
+    })?;
+    mention_of_word(t, tree, mentions, agent)
 }
 
 /// The object the tree gives a verb whose word window found none (the window stops at a

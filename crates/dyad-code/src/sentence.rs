@@ -237,6 +237,7 @@ fn decide(
     let mut source_via = source.map(|_| "pattern");
     let mut target_via = target.map(|_| "pattern");
     let split = |found: Option<(usize, &'static str)>| (found.map(|f| f.0), found.map(|f| f.1));
+    let force = code.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
     let after = v.end;
     if v.nominal {
         // "after their meeting with Kim": the pronoun's owner is the nearest actor before it
@@ -269,7 +270,7 @@ fn decide(
                     ("shared with the coordinated verb before", &|| shared_subject),
                     ("the speaker of the reporting verb (tree)", &|| clause::reported_speaker(t, mentions, v)),
                     ("subject before the verb", &|| clause::subject(t, mentions, v.start)),
-                    ("nsubj (tree)", &|| clause::tree_subject(t, mentions, v)),
+                    ("nsubj (tree)", &|| clause::tree_subject(t, mentions, v, force)),
                 ])
                 .filter(|(s, _)| Some(*s) != target),
             );
@@ -437,8 +438,8 @@ fn symmetric_code(code: &str, lemmas: &[String]) -> bool {
 /// in principle"; restricting to 034/035 costs 21 ConfliBERT records),
 /// yielding (08: "announced a ceasefire", "resigned"), investigations (09), protests (14),
 /// military posture (15: "launched war games"), rejections (12: "rejected the plan"),
-/// seizures, restrictions, arrests and repression by an actor whose victims are no actor (171,
-/// 172, 173, 175: "police seized weapons", "the district police clamped a curfew on the town",
+/// seizures, restrictions, arrests, deportations and repression by an actor whose victims are
+/// no actor (171, 172, 173, 174, 175: "police seized weapons", "the district police clamped a curfew on the town",
 /// "police arrested four persons", "police fired tear gas"), and force whose victims are no actor (18–20:
 /// "police killed two persons" when the victims are written, not mutual fighting; see
 /// `decide`).
@@ -447,7 +448,7 @@ pub fn targetless_code(code: &str) -> bool {
     let root = code.get(..2).unwrap_or(code);
     match root {
         "01" => code.len() >= 3 && matches!(&code[..3], "011" | "012" | "013" | "014" | "015" | "016" | "017" | "018"),
-        "17" => code.len() >= 3 && matches!(&code[..3], "171" | "172" | "173" | "175"),
+        "17" => code.len() >= 3 && matches!(&code[..3], "171" | "172" | "173" | "174" | "175"),
         "18" | "19" | "20" => true,
         "03" | "08" | "09" | "12" | "14" | "15" => true,
         _ => false,

@@ -41,3 +41,19 @@ fn the_owner_of_an_armed_act_is_a_passive_verbs_agent() {
     // Not any phrase after "in": a place is no agent.
     assert!(code("Two boys were killed in Israel on Tuesday.").iter().all(|e| !e.starts_with("ISR")));
 }
+
+#[test]
+fn the_doer_named_in_a_subjects_phrase_acts() {
+    // An act or a weapon as subject, its doer after "by": the doer acts.
+    let events = code("The missiles fired by the Israeli military struck an arms depot of the Syrian army.");
+    assert!(events.iter().any(|e| e.starts_with("ISRMIL 19") && e.ends_with("SYRMIL")), "{events:?}");
+    // A target after "on" is no doer: "an attack on a Kenyan convoy" did not attack anyone.
+    let events = code("An attack on a Kenyan convoy killed eight soldiers.");
+    assert!(events.iter().all(|e| !e.starts_with("KEN")), "{events:?}");
+}
+
+#[test]
+fn deportations_need_no_actor_as_target() {
+    let events = code("Kenyan authorities deported a 60-year-old man on Friday.");
+    assert!(events.iter().any(|e| e.starts_with("KENGOV 174") && e.ends_with(' ')), "{events:?}");
+}
