@@ -9,6 +9,7 @@
 
 use crate::normalize::Word;
 use dyad_doc::{DepRel, Token, Upos};
+use dyad_parse::WordTree;
 
 /// Longest sentence parsed (in UD words); longer runs are tables or lists, and the coder skips
 /// them anyway (`MAX_SENTENCE_TOKENS`).
@@ -24,6 +25,9 @@ pub struct Tree {
     /// Children of each word, in word order (`kids[kid_start[i]..kid_start[i + 1]]`).
     kids: Vec<usize>,
     kid_start: Vec<usize>,
+    /// The parse over the document's tokens of the sentence, when it was parsed on them: later
+    /// stages (event locations, `dyad_geo`) read it instead of parsing the sentence again.
+    pub tokens: Option<WordTree>,
 }
 
 impl Tree {
@@ -33,11 +37,11 @@ impl Tree {
     /// with no words.
     pub fn parse(text: &str, char_base: usize, tokens: Option<(&str, &[Token])>, words: &[Word]) -> Option<Tree> {
         let own;
-        let (source, tokens) = match tokens {
-            Some((doc_text, t)) if !t.is_empty() => (doc_text, t),
+        let (source, tokens, documents) = match tokens {
+            Some((doc_text, t)) if !t.is_empty() => (doc_text, t, true),
             _ => {
                 own = dyad_segment::words(text, char_base);
-                (text, &own[..])
+                (text, &own[..], false)
             }
         };
         if tokens.is_empty() || tokens.len() > MAX_PARSED_WORDS || words.is_empty() {
@@ -45,7 +49,9 @@ impl Tree {
         }
         let forms: Vec<&str> = tokens.iter().map(|t| source.get(t.start..t.end).unwrap_or("")).collect();
         let parsed = dyad_parse::Parser::builtin().parse_words(&forms);
-        Some(Tree::from_tokens(tokens, &parsed.head, &parsed.rel, &parsed.upos, words))
+        let mut tree = Tree::from_tokens(tokens, &parsed.head, &parsed.rel, &parsed.upos, words);
+        tree.tokens = documents.then_some(parsed);
+        Some(tree)
     }
 
     /// Project a tree over UD words (`tokens`, with their heads as indices into `tokens`) onto
@@ -102,7 +108,7 @@ impl Tree {
             }
         }
         break_cycles(&mut head, &mut rel);
-        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new() };
+        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new(), tokens: None };
         tree.index_children();
         tree
     }
@@ -117,7 +123,7 @@ impl Tree {
         let mut upos = upos;
         upos.resize(n, Upos::X);
         break_cycles(&mut head, &mut rel);
-        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new() };
+        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new(), tokens: None };
         tree.index_children();
         tree
     }
@@ -278,6 +284,13 @@ mod tests {
         let own = Tree::parse(text, s.char_start, None, &words).expect("parsed");
         let from_doc = Tree::parse(text, s.char_start, Some((&doc.text, doc.sentence_tokens(&s))), &words).expect("parsed");
         assert_eq!(own.head, from_doc.head);
+        // The parse over the document's tokens is kept for later stages; one over the
+        // segmenter's own words (no document) is not.
+        assert!(own.tokens.is_none());
+        let kept = from_doc.tokens.as_ref().expect("kept");
+        assert_eq!(kept.head.len(), doc.sentence_tokens(&s).len());
+        let forms: Vec<&str> = doc.sentence_tokens(&s).iter().map(|t| &doc.text[t.start..t.end]).collect();
+        assert_eq!(*kept, dyad_parse::Parser::builtin().parse_words(&forms));
         assert_eq!(own.head[0], Some(1));
         assert!(own.rel_is(0, "nsubj"));
     }
