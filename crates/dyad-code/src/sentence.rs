@@ -74,11 +74,28 @@ pub fn analyse(
     explain: bool,
 ) -> Analysis {
     let (text, char_base, date) = (doc.sentence_text(s), s.char_start, doc.date);
-    let mut tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
-    // Only a sentence that can make an event is parsed: see `may_code`.
-    if explain || may_code(c, d, options, &tagged) {
-        tagged.tree = Tree::parse(text, char_base, Some((&doc.text, doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]))), &tagged.words);
+    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
+    // Only a sentence that can make an event is parsed (`may_code`), and only when coding it
+    // on its words alone makes one (`tree_may_matter`); parsing is most of the coder's time.
+    // `dyad explain` follows the same rule, so that it shows what `dyad code` does.
+    if !may_code(c, d, options, &tagged) {
+        return code_tagged(c, d, options, doc, tagged, memory, explain);
     }
+    let mut trial_memory = memory.clone();
+    let trial = code_tagged(c, d, options, doc, tagged, &mut trial_memory, explain);
+    if !tree_may_matter(&trial) {
+        *memory = trial_memory;
+        return trial;
+    }
+    let mut tagged = trial.tagged;
+    let tokens = doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]);
+    tagged.tree = Tree::parse(text, char_base, Some((&doc.text, tokens)), &tagged.words);
+    code_tagged(c, d, options, doc, tagged, memory, explain)
+}
+
+/// The mentions and verb decisions of a tagged (and perhaps parsed) sentence.
+fn code_tagged(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Document, tagged: Tagged, memory: &mut Memory, explain: bool) -> Analysis {
+    let date = doc.date;
     let mut mentions = mention::build(&tagged, d, date);
     memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == ActorKind::Person, &c.countries);
     // "the country" with no country named before it stands for nothing: not an actor.
@@ -115,6 +132,13 @@ pub fn analyse(
         decisions
     };
     Analysis { tagged, mentions, decisions, discard }
+}
+
+/// Whether parsing can change what coding a sentence on its words alone gave: some verb made
+/// an event, or had a code and lacked only an actor (the tree's mentions and arguments may
+/// supply it).
+fn tree_may_matter(a: &Analysis) -> bool {
+    a.decisions.iter().any(|dec| dec.skipped.is_none())
 }
 
 /// Whether the sentence can make an event at all, judged from its dictionary matches alone:
