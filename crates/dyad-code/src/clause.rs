@@ -135,6 +135,86 @@ fn spoken_for(t: &Tagged, mentions: &[Mention], idx: usize, verb_start: usize) -
     }
 }
 
+/// The verb match's head word in the tree (the one whose head lies outside the match), when
+/// the sentence was parsed.
+fn tree_head<'a>(t: &'a Tagged, v: &VerbMatch) -> Option<(&'a crate::tree::Tree, usize)> {
+    let tree = t.tree.as_ref().filter(|tree| tree.len() == t.words.len())?;
+    let head = (v.start..v.end.min(tree.len())).find(|&w| tree.head[w].is_none_or(|h| h < v.start || h >= v.end))?;
+    Some((tree, head))
+}
+
+/// The mention holding tree word `w`, or one its noun phrase holds ("a group of Moroccan
+/// diplomats", "the spokesman of the army").
+fn mention_of_word(t: &Tagged, tree: &crate::tree::Tree, mentions: &[Mention], w: usize) -> Option<usize> {
+    let holding = |k: usize| mentions.iter().position(|m| m.start <= k && k < m.end);
+    holding(w).or_else(|| {
+        tree.children(w).iter().copied().filter(|&k| crate::mention::link(t, tree, k).is_some()).find_map(holding)
+    })
+}
+
+/// The subject the tree gives an active verb whose word window found none: its own `nsubj`,
+/// else, for a coordinated verb, its first conjunct's ("Russia lifted the ban on Monday and
+/// then restored ties with Georgia"). A verb the tree reads as a noun modifier or adjective
+/// (`amod`, `compound`, ADJ) gets none: it is no predicate.
+pub fn tree_subject(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<usize> {
+    let (tree, mut verb) = tree_head(t, v)?;
+    if tree.upos[verb] != dyad_doc::Upos::VERB || tree.rel_is(verb, "amod") || tree.rel_is(verb, "compound") {
+        return None;
+    }
+    for _ in 0..4 {
+        if let Some(s) = tree.child(verb, "nsubj") {
+            return mention_of_word(t, tree, mentions, s).filter(|&m| !governed_by_preposition(t, &mentions[m]));
+        }
+        // A conjunct without its "and"/"but" is a misread clause ("criticized Rohan after
+        // crowds attacked": `conj` with no `cc`), not a shared subject.
+        if !tree.rel_is(verb, "conj") || tree.child(verb, "cc").is_none() {
+            return None;
+        }
+        verb = tree.head[verb]?;
+    }
+    None
+}
+
+/// The object the tree gives a verb whose word window found none (the window stops at a
+/// clause word, a comma or another verb): its `obj`, else its `iobj`.
+pub fn tree_object(t: &Tagged, mentions: &[Mention], v: &VerbMatch, skip: Option<usize>) -> Option<usize> {
+    let (tree, verb) = tree_head(t, v)?;
+    if tree.upos[verb] != dyad_doc::Upos::VERB {
+        return None;
+    }
+    let object = tree.child(verb, "obj").or_else(|| tree.child(verb, "iobj"))?;
+    mention_of_word(t, tree, mentions, object).filter(|&m| Some(m) != skip)
+}
+
+/// Verbs that report what their subject says or means to do, in any tense: "X said it ...",
+/// "X claimed they ...", "X has warned it will ...".
+const REPORTING: &[&str] = &[
+    "say", "says", "said", "claim", "claims", "claimed", "announce", "announces", "announced", "warn", "warns", "warned",
+    "confirm", "confirms", "confirmed", "state", "states", "stated", "insist", "insists", "insisted", "vow", "vows", "vowed",
+    "pledge", "pledges", "pledged", "promise", "promises", "promised", "declare", "declares", "declared", "add", "adds",
+    "added", "tell", "tells", "told",
+];
+
+/// "Russia said on Friday it had expelled diplomats", "the rebels claimed that they had
+/// attacked": with a tree, the subject "it"/"they" of a clause reported by a verb of saying
+/// (`ccomp`) stands for that verb's subject, however many words lie between them. Returns the
+/// speaker's mention; `None` without a tree or such a clause.
+pub fn reported_speaker(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<usize> {
+    let tree = t.tree.as_ref().filter(|tree| tree.len() == t.words.len())?;
+    // The verb phrase's head word: the one whose head lies outside it.
+    let verb = (v.start..v.end).find(|&w| tree.head[w].is_none_or(|h| h < v.start || h >= v.end))?;
+    let pronoun = tree.children_with(verb, "nsubj").next()?;
+    if !matches!(t.words[pronoun].norm.as_str(), "it" | "they") || !tree.rel_is(verb, "ccomp") {
+        return None;
+    }
+    let says = tree.head[verb]?;
+    if !REPORTING.contains(&t.words[says].norm.as_str()) || t.in_quote[says] {
+        return None;
+    }
+    let speaker = tree.children_with(says, "nsubj").next()?;
+    mentions.iter().position(|m| m.start <= speaker && speaker < m.end && m.units.iter().all(|u| !u.unnamed))
+}
+
 /// The subject of the verb: the nearest mention before it in the same clause that is not the
 /// object of a preposition. Returns the mention's index.
 pub fn subject(t: &Tagged, mentions: &[Mention], verb_start: usize) -> Option<usize> {

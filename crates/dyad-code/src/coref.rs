@@ -133,6 +133,8 @@ impl Memory {
             .map(|m| (m.start, m.codes()))
             .filter(|(_, c)| !c.is_empty());
         let first = first.as_ref();
+        // The same, when it can be "he" or "she": a person or an office holder.
+        let first_person = first.filter(|(start, _)| mentions.iter().find(|m| m.start == *start).is_some_and(|m| m.units.iter().all(|u| u.person_like)));
         // "they"/"them": the last group named before it in this sentence, else in the story.
         let groups_here: Vec<(usize, Vec<String>)> =
             mentions.iter().flat_map(|m| &m.units).filter(|u| is_group(u)).map(|u| (u.end, u.codes.clone())).collect();
@@ -199,7 +201,8 @@ impl Memory {
                     }
                     Some("he" | "she" | "him") => {
                         // Else the sentence's own first actor before it ("Frodo said he ...").
-                        let own = || first.filter(|(start, _)| *start < u.start).map(|(_, c)| c.clone());
+                        // ("Ecuador granted asylum to X after he ...": not a country.)
+                        let own = || first_person.filter(|(start, _)| *start < u.start).map(|(_, c)| c.clone());
                         if let Some(p) = self.subject.clone().or_else(|| self.recent_person(None)).or_else(own) {
                             u.codes = p;
                         }

@@ -45,7 +45,10 @@ pub fn events(d: &Dictionaries, doc: &Document, index: usize, s: &Sentence, a: &
             let target_codes = to.codes_in(country);
             for (sc, s_from) in from.codes_in(country) {
                 for (tc, t_from) in target_codes.iter().cloned() {
-                    if sc == tc || out.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
+                    // An event needs a known actor: a name no dictionary knows with nobody, or
+                    // beside another such name, says nothing an analyst can use.
+                    let unknown = |c: &str| c.is_empty() || c == crate::mention::UNNAMED_CODE;
+                    if sc == tc || (unknown(&sc) && unknown(&tc)) || out.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
                         continue;
                     }
                     let roles = Roles { from, to, source: sc.clone(), target: tc, source_country: s_from.clone(), target_country: t_from };
@@ -220,6 +223,10 @@ pub fn describe(d: &Dictionaries, m: &Mention) -> String {
     for u in &m.units {
         if let Some(p) = &u.pronoun {
             parts.push(format!("\"{p}\" → {}", u.codes.join("/")));
+            continue;
+        }
+        if u.unnamed {
+            parts.push("a name no dictionary knows".to_string());
             continue;
         }
         let mut names = Vec::new();

@@ -57,6 +57,10 @@ pub struct CoderOptions {
     /// gives it a country ("ahmedabad police" → INDCOP), and so does a dateline place the
     /// dictionaries do not know (`context.rs`).
     pub places: bool,
+    /// A proper name no dictionary knows, as a verb's subject, object or agent in the tree, is
+    /// an actor coded `---` (`mention::add_unnamed`): "Lagumdzija suspended aid to Sarajevo"
+    /// is `---` → BIH. PETRARCH drops such events.
+    pub unnamed_actors: bool,
 }
 
 impl CoderOptions {
@@ -68,7 +72,7 @@ impl CoderOptions {
                 dyad_dict::load::detect(std::path::Path::new(&v.at.file), "")
                     .is_some_and(|k| k.format == dyad_dict::Format::Dyad)
             });
-        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true, places: true }
+        CoderOptions { targetless: dyad, dyad_modality: dyad, tagger: true, places: true, unnamed_actors: dyad }
     }
 }
 

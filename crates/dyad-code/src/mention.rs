@@ -11,9 +11,10 @@ use crate::tag::Tagged;
 use chrono::NaiveDate;
 use dyad_dict::{ActorKind, Dictionaries};
 pub use np::{link, RANK_IN, RANK_OF};
-
+pub use unnamed::{add as add_unnamed, UNNAMED_CODE};
 
 mod np;
+mod unnamed;
 
 #[derive(Clone, Debug)]
 pub struct ActorRef {
@@ -69,6 +70,8 @@ pub struct Unit {
     /// commander in Kosovo"). A common noun no dictionary names may lie outside the unit's
     /// words ("a United Nations appeal": head "appeal", words "United Nations").
     pub head: Option<usize>,
+    /// A proper name no dictionary knows, coded `---` (`unnamed`).
+    pub unnamed: bool,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -102,6 +102,10 @@ fn code_tagged(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Docu
     mentions.retain(|m| !m.units.iter().all(|u| u.definite && u.codes.is_empty()));
     // "they" with no group named before stands for nothing: not an actor (and no subject).
     mentions.retain(|m| !m.units.iter().all(|u| matches!(u.pronoun.as_deref(), Some("they" | "them")) && u.codes.is_empty()));
+    // Names no dictionary knows, after coreference: no pronoun stands for them.
+    if options.unnamed_actors {
+        mention::add_unnamed(&tagged, &mut mentions);
+    }
     let discard = tagged.discard.map(|(s, _, _)| s);
     // Without any actor no verb can make an event, except an agentless passive arrest (the
     // police are implicit): skip pattern matching otherwise (unless explaining).
@@ -163,7 +167,10 @@ fn may_code(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged) -
         let arrest = || {
             e.code.as_deref() == Some(IMPLICIT_POLICE_CODE) || e.patterns.iter().any(|p| p.code.as_deref() == Some(IMPLICIT_POLICE_CODE))
         };
-        let actors = t.nouns.len() >= 2 || (options.targetless && !t.nouns.is_empty()) || arrest();
+        // A name no dictionary knows may fill a role beside a known actor.
+        let known = t.nouns.len();
+        let names = if options.unnamed_actors && known > 0 { t.names.len() } else { 0 };
+        let actors = known + names >= 2 || (options.targetless && known > 0) || arrest();
         actors && (own || patterned())
     })
 }
@@ -238,10 +245,14 @@ fn decide(
         }
     } else {
         if source.is_none() {
-            source = shared_subject.or_else(|| clause::subject(t, mentions, v.start)).filter(|s| Some(*s) != target);
+            source = shared_subject
+                .or_else(|| clause::reported_speaker(t, mentions, v))
+                .or_else(|| clause::subject(t, mentions, v.start))
+                .or_else(|| clause::tree_subject(t, mentions, v))
+                .filter(|s| Some(*s) != target);
         }
         if target.is_none() {
-            target = clause::object(t, mentions, after, source);
+            target = clause::object(t, mentions, after, source).or_else(|| clause::tree_object(t, mentions, v, source));
         }
         // "Gondor and Osgiliath renewed ties": a compound subject acts on itself.
         // PETRARCH marks such patterns with `%` ("% * [030:030]").

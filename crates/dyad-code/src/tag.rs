@@ -44,6 +44,9 @@ pub struct Tagged {
     /// The dependency tree over `words`, for sentences that may make an event (see
     /// `sentence::analyse`); `None` when not parsed.
     pub tree: Option<Tree>,
+    /// Runs of capitalised words no phrase covers: names the dictionaries may not know
+    /// (`name_runs`, read by `mention::add_unnamed`).
+    pub names: Vec<(usize, usize)>,
 }
 
 /// Words that, right before a verb form, show it is used as a noun ("an attack").
@@ -68,7 +71,11 @@ impl Tagged {
         // Archives stored in lower case ("bsf jawans", "un envoy"): capitals say nothing
         // about acronyms there, so only acronyms that are also common words are doubted.
         let caseless = !words.iter().any(|w| w.capitalized || w.upper);
-        let plain_acronym = |w: &Word| caseless && !COMMON_SHORT_WORDS.contains(&w.norm.as_str());
+        let plain_acronym = |w: &Word| {
+            (caseless && !COMMON_SHORT_WORDS.contains(&w.norm.as_str()))
+                // British style writes a four-letter acronym as a name: "Nato", "Opec", "Farc".
+                || (w.capitalized && w.norm.chars().count() == 4 && !ORDINARY_FOUR_LETTER_WORDS.contains(&w.norm.as_str()))
+        };
         let mut in_quote = Vec::with_capacity(words.len());
         let mut open = false;
         for w in &words {
@@ -272,9 +279,55 @@ impl Tagged {
             in_verb[v.start..v.end].fill(true);
             verb_start[v.start] = true;
         }
-        Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard, tree: None }
+        // A headline capitalises its verbs and function words too ("Minister Urged To Quit"):
+        // capitals mark no names there. (`title_case` above counts capitals, which a short
+        // sentence full of names also has.)
+        let headline = words.iter().enumerate().skip(1).any(|(k, w)| w.capitalized && !w.upper && (in_verb[k] || HEADLINE_WORDS.contains(&w.norm.as_str())));
+        // A run holding a name the dictionaries know but did not take here (a short form
+        // before its full name, "Un" in "Ri Un") is left alone: it is not unknown.
+        let known_at = |k: usize| c.nouns.longest_at(&ids, k, |_| true).is_some();
+        let names = if caseless || headline { Vec::new() } else { name_runs(&words, &in_noun, &in_verb, known_at) };
+        Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard, tree: None, names }
     }
 }
+
+/// Runs of capitalised words outside the actor, agent and verb phrases found ("Lagumdzija",
+/// "Daniel Squadron", "DHS"), for mixed-case text, where capitals mark names. Month and day
+/// names break a run: they are dates.
+fn name_runs(words: &[Word], in_noun: &[bool], in_verb: &[bool], known_at: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let name_word =
+        |k: usize| (words[k].capitalized || words[k].upper) && !words[k].punct && !in_noun[k] && !in_verb[k] && !CALENDAR.contains(&words[k].norm.as_str());
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if !name_word(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < words.len() && name_word(k) {
+            k += 1;
+            // "Holcomb's office": a possessive ends the name.
+            if words[k - 1].possessive {
+                break;
+            }
+        }
+        if !(start..k).any(&known_at) {
+            runs.push((start, k));
+        }
+    }
+    runs
+}
+
+/// Function words a headline capitalises and running text does not.
+const HEADLINE_WORDS: &[&str] = &["to", "of", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "and", "or", "a", "an", "over", "after", "into"];
+
+/// Month and day names (capitalised, tagged PROPN, but dates).
+const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+];
 
 /// The words as written: slices of `text` (whose first character is document character
 /// `char_base`), found in one pass; words come in text order.
@@ -316,6 +369,10 @@ const WINDOW: usize = 2;
 
 /// Longer "sentences" (run-together tables, lists) are not tagged: the heuristics decide.
 const MAX_TAGGED_WORDS: usize = 400;
+
+/// Four-letter acronyms of actors that are also ordinary words or given names when written
+/// "Care", "Aids", "Alba": only their capitals make them the acronym.
+const ORDINARY_FOUR_LETTER_WORDS: &[&str] = &["care", "aids", "alba", "mena", "deva", "sana", "kuna", "suna", "wafa", "mois", "milf", "anza", "isna"];
 
 /// Short words that coincide with acronyms of actors ("us", "who", "is", "map", "ice"): in
 /// caseless text they are read as the words.

@@ -263,7 +263,7 @@ fn seed_articles_with_the_defaults() {
 #[test]
 fn built_in_conventions_round_3() {
     // dyad's own dictionaries turn on targetless events, "will" intent and refusals.
-    assert_eq!(coder().options(), dyad_code::CoderOptions { targetless: true, dyad_modality: true, tagger: true, places: true });
+    assert_eq!(coder().options(), dyad_code::CoderOptions { targetless: true, dyad_modality: true, tagger: true, places: true, unnamed_actors: true });
     let t = |s: &str| triples(s, "2020-05-01");
     assert!(t("Norway will give Kenya a loan.").iter().any(|x| x.starts_with("NOR 033") && x.ends_with("KEN")), "{:?}", t("Norway will give Kenya a loan."));
     assert!(t("Peru and Chile signed a fishing accord.").contains(&"PER 057 CHL".to_string()));
