@@ -76,21 +76,28 @@ pub fn analyse(
     let (text, char_base, date) = (doc.sentence_text(s), s.char_start, doc.date);
     let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
     // Only a sentence that can make an event is parsed (`may_code`), and only when coding it
-    // on its words alone makes one (`tree_may_matter`); parsing is most of the coder's time.
-    // `dyad explain` follows the same rule, so that it shows what `dyad code` does.
+    // on its words alone makes one or comes near (`tree_may_matter`): parsing is most of the
+    // coder's time. With `unnamed_actors`, a name no dictionary knows becomes an actor only
+    // through the tree, so a sentence with one is parsed without a trial. `dyad explain`
+    // follows the same rules, so that it shows what `dyad code` does.
     if !may_code(c, d, options, &tagged) {
         return code_tagged(c, d, options, doc, tagged, memory, explain);
     }
+    let parse = |mut tagged: Tagged| {
+        let tokens = doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]);
+        tagged.tree = Tree::parse(text, char_base, Some((&doc.text, tokens)), &tagged.words);
+        tagged
+    };
+    if options.unnamed_actors && !tagged.names.is_empty() {
+        return code_tagged(c, d, options, doc, parse(tagged), memory, explain);
+    }
     let mut trial_memory = memory.clone();
     let trial = code_tagged(c, d, options, doc, tagged, &mut trial_memory, explain);
-    if !tree_may_matter(&trial) {
+    if !tree_may_matter(options, &trial) {
         *memory = trial_memory;
         return trial;
     }
-    let mut tagged = trial.tagged;
-    let tokens = doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]);
-    tagged.tree = Tree::parse(text, char_base, Some((&doc.text, tokens)), &tagged.words);
-    code_tagged(c, d, options, doc, tagged, memory, explain)
+    code_tagged(c, d, options, doc, parse(trial.tagged), memory, explain)
 }
 
 /// The mentions and verb decisions of a tagged (and perhaps parsed) sentence.
@@ -138,11 +145,30 @@ fn code_tagged(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Docu
     Analysis { tagged, mentions, decisions, discard }
 }
 
-/// Whether parsing can change what coding a sentence on its words alone gave: some verb made
-/// an event, or had a code and lacked only an actor (the tree's mentions and arguments may
-/// supply it).
-fn tree_may_matter(a: &Analysis) -> bool {
-    a.decisions.iter().any(|dec| dec.skipped.is_none())
+/// Whether parsing can change what coding a sentence on its words alone gave, judged from
+/// that coding (`trial`): some verb made an event (the tree refines its mentions and
+/// arguments), or a verb with a code lacked only a source or a target while an actor stands on
+/// the side the tree would take that role from (the subject before an active verb, the object
+/// or agent after it; the other way round in the passive). With `targetless`, a target may
+/// also be another actor on the source's side (the tree joins "Czechia and China" into a
+/// compound subject that acts on itself). A verb without a code, a negated one or a bare
+/// statement makes no event with the tree either.
+fn tree_may_matter(options: CoderOptions, trial: &Analysis) -> bool {
+    trial.decisions.iter().any(|dec| {
+        let Some(why) = dec.skipped.as_deref() else { return true };
+        let no_source = why.starts_with("no source") || why.starts_with("passive without");
+        let no_target = why.starts_with("no target");
+        if !(no_source || no_target) || (dec.coding.code.is_none() && dec.coding.reverse_code.is_none()) {
+            return false;
+        }
+        // The role's side: before the verb for an active subject or a passive's target.
+        let before = no_source != dec.passive;
+        let either = no_target && options.targetless;
+        let taken = |k: usize| Some(k) == dec.coding.source || Some(k) == dec.coding.target;
+        trial.mentions.iter().enumerate().any(|(k, m)| {
+            !taken(k) && (either || if before { m.end <= dec.verb.start } else { m.start >= dec.verb.end })
+        })
+    })
 }
 
 /// Whether the sentence can make an event at all, judged from its dictionary matches alone:
