@@ -148,8 +148,8 @@ fn code_tagged(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Docu
 /// Whether parsing can change what coding a sentence on its words alone gave, judged from
 /// that coding (`trial`): some verb made an event (the tree refines its mentions and
 /// arguments), or a verb with a code lacked only a source or a target while an actor stands on
-/// the side the tree would take that role from (the subject before an active verb, the object
-/// or agent after it; the other way round in the passive). With `targetless`, a target may
+/// the side the tree would take that role from (the subject before an active verb, and not
+/// after a preposition; the object or agent after it; the other way round in the passive). With `targetless`, a target may
 /// also be another actor on the source's side (the tree joins "Czechia and China" into a
 /// compound subject that acts on itself). A verb without a code, a negated one or a bare
 /// statement makes no event with the tree either.
@@ -165,8 +165,12 @@ fn tree_may_matter(options: CoderOptions, trial: &Analysis) -> bool {
         let before = no_source != dec.passive;
         let either = no_target && options.targetless;
         let taken = |k: usize| Some(k) == dec.coding.source || Some(k) == dec.coding.target;
+        // An active verb's subject is never the object of a preposition (`clause::tree_subject`).
+        let subject = no_source && !dec.passive;
         trial.mentions.iter().enumerate().any(|(k, m)| {
-            !taken(k) && (either || if before { m.end <= dec.verb.start } else { m.start >= dec.verb.end })
+            !taken(k)
+                && (either || if before { m.end <= dec.verb.start } else { m.start >= dec.verb.end })
+                && !(subject && clause::governed_by_preposition(&trial.tagged, m))
         })
     })
 }
