@@ -303,6 +303,41 @@ mod tests {
         assert!(t.root().is_some());
     }
 
+    /// Whether the coder parsed the first sentence of `text` (built-in dictionaries), and how
+    /// many events the document made.
+    fn parsed(text: &str) -> (bool, usize) {
+        let coder = crate::Coder::new(&dyad_dict::builtin().dicts);
+        let doc = dyad_segment::segment_text(text);
+        let mut memory = crate::coref::Memory::default();
+        let a = crate::sentence::analyse(&coder.compiled, &coder.dicts, coder.options, &doc, &doc.sentences[0], &mut memory, false);
+        (a.tagged.tree.is_some(), coder.code_document(&doc).len())
+    }
+
+    #[test]
+    fn only_sentences_where_the_tree_can_change_the_answer_are_parsed() {
+        // An event on the words alone: parsed (the tree refines it).
+        assert_eq!(parsed("Russia condemned Ukraine on Tuesday."), (true, 1));
+        // A negated verb makes no event with or without a tree: not parsed.
+        let (tree, events) = parsed("Russia did not condemn Ukraine on Tuesday.");
+        assert!(!tree && events == 0);
+        // A name no dictionary knows becomes an actor only through the tree: parsed.
+        assert!(parsed("Lagumdzija suspended aid to Sarajevo.").0);
+        // No verb that can code: not parsed.
+        assert!(!parsed("Russia and Ukraine are neighbours.").0);
+    }
+
+    #[test]
+    fn the_parse_of_an_event_sentence_is_handed_on() {
+        let coder = crate::Coder::new(&dyad_dict::builtin().dicts);
+        let doc = dyad_segment::segment_text("Seoul said so. Russia condemned Ukraine on Tuesday.");
+        let (events, parses) = coder.code_document_parsed(&doc);
+        assert!(events.iter().all(|e| e.sentence == 1) && !events.is_empty(), "{events:?}");
+        assert_eq!(parses.len(), 1);
+        let kept = parses.get(1).expect("the event sentence's parse");
+        assert_eq!(kept.head.len(), doc.sentence_tokens(&doc.sentences[1]).len());
+        assert!(parses.get(0).is_none());
+    }
+
     #[test]
     fn overlong_or_empty_sentences_are_not_parsed() {
         assert!(Tree::parse("", 0, None, &[]).is_none());
