@@ -100,6 +100,13 @@ impl Coder {
 
     /// Code a segmented document. Events come in sentence order, then verb order.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
+        self.code_document_parsed(doc).0
+    }
+
+    /// The same, with the parses (over the document's tokens) of the sentences that made
+    /// events, for later stages that read the tree (`dyad_geo::locate_events_parsed`).
+    pub fn code_document_parsed(&self, doc: &Document) -> (Vec<Event>, dyad_parse::SentenceParses) {
+        let mut parses = dyad_parse::SentenceParses::default();
         let mut memory = coref::Memory::default();
         let mut story = context::StoryContext::new(&self.compiled, &self.dicts, self.options, doc);
         let mut places = context::Places::new(self.options);
@@ -110,16 +117,22 @@ impl Coder {
             }
             let mut a = sentence::analyse(&self.compiled, &self.dicts, self.options, doc, s, &mut memory, false);
             if a.discard == Some(DiscardScope::Story) {
-                return Vec::new();
+                return (Vec::new(), dyad_parse::SentenceParses::default());
             }
             places.give_agents_places(doc, i, &a.tagged, &mut a.mentions);
             // The story's country is read only for a sentence with an agent lacking one.
             let needs = a.needs_country();
             let country = |roles: &[usize]| if needs { self.story_country(&story, &a, roles) } else { None };
+            let before = events.len();
             events.extend(event::events(&self.dicts, doc, i, s, &a, &country, self.options.targetless));
             story.observe(&self.compiled, &a.mentions);
+            if events.len() > before {
+                if let Some(tokens) = a.tagged.tree.as_mut().and_then(|t| t.tokens.take()) {
+                    parses.insert(i, tokens);
+                }
+            }
         }
-        events
+        (events, parses)
     }
 
     /// The story's country for the agents without one of an event whose roles are the mentions

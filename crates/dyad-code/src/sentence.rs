@@ -83,11 +83,35 @@ pub fn analyse(
     explain: bool,
 ) -> Analysis {
     let (text, char_base, date) = (doc.sentence_text(s), s.char_start, doc.date);
-    let mut tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
-    // Only a sentence that can make an event is parsed: see `may_code`.
-    if explain || may_code(c, d, options, &tagged) {
-        tagged.tree = Tree::parse(text, char_base, Some((&doc.text, doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]))), &tagged.words);
+    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
+    // Only a sentence that can make an event is parsed (`may_code`), and only when coding it
+    // on its words alone makes one or comes near (`tree_may_matter`): parsing is most of the
+    // coder's time. With `unnamed_actors`, a name no dictionary knows becomes an actor only
+    // through the tree, so a sentence with one is parsed without a trial. `dyad explain`
+    // follows the same rules, so that it shows what `dyad code` does.
+    if !may_code(c, d, options, &tagged) {
+        return code_tagged(c, d, options, doc, tagged, memory, explain);
     }
+    let parse = |mut tagged: Tagged| {
+        let tokens = doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]);
+        tagged.tree = Tree::parse(text, char_base, Some((&doc.text, tokens)), &tagged.words);
+        tagged
+    };
+    if options.unnamed_actors && !tagged.names.is_empty() {
+        return code_tagged(c, d, options, doc, parse(tagged), memory, explain);
+    }
+    let mut trial_memory = memory.clone();
+    let trial = code_tagged(c, d, options, doc, tagged, &mut trial_memory, explain);
+    if !tree_may_matter(options, &trial) {
+        *memory = trial_memory;
+        return trial;
+    }
+    code_tagged(c, d, options, doc, parse(trial.tagged), memory, explain)
+}
+
+/// The mentions and verb decisions of a tagged (and perhaps parsed) sentence.
+fn code_tagged(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Document, tagged: Tagged, memory: &mut Memory, explain: bool) -> Analysis {
+    let date = doc.date;
     let mut mentions = mention::build(&tagged, d, date);
     memory.resolve(&tagged, &mut mentions, |e| d.actors[e as usize].kind == ActorKind::Person, &c.countries);
     // "the country" with no country named before it stands for nothing: not an actor.
@@ -130,6 +154,43 @@ pub fn analyse(
     Analysis { tagged, mentions, decisions, discard }
 }
 
+/// Whether parsing can change what coding a sentence on its words alone gave, judged from
+/// that coding (`trial`): some verb made an event (the tree refines its mentions and
+/// arguments), or a verb with a code lacked only a source or a target while an actor stands on
+/// the side the tree would take that role from (the subject before an active verb, and not
+/// after a preposition; the object or agent after it; the other way round in the passive). With `targetless`, a target may
+/// also be another actor on the source's side (the tree joins "Czechia and China" into a
+/// compound subject that acts on itself). A verb without a code, a negated one or a bare
+/// statement makes no event with the tree either.
+fn tree_may_matter(options: CoderOptions, trial: &Analysis) -> bool {
+    trial.decisions.iter().any(|dec| {
+        let Some(why) = dec.skipped.as_deref() else { return true };
+        let no_source = why.starts_with("no source") || why.starts_with("passive without");
+        let no_target = why.starts_with("no target");
+        if !(no_source || no_target) || (dec.coding.code.is_none() && dec.coding.reverse_code.is_none()) {
+            return false;
+        }
+        // An arrest with no source may be a reduced relative ("persons arrested in the
+        // state"), whose police the tree makes implicit.
+        if no_source && dec.coding.code.as_deref() == Some(IMPLICIT_POLICE_CODE) {
+            return true;
+        }
+        // The role's side: before the verb for an active subject or a passive's target.
+        let before = no_source != dec.passive;
+        let either = no_target && options.targetless;
+        let taken = |k: usize| Some(k) == dec.coding.source || Some(k) == dec.coding.target;
+        // An active verb's subject is not the object of a preposition, unless the tree says so
+        // ("In recent years the Taliban have carried out attacks") or it names the doer of a
+        // force verb's subject ("a bombing by X killed"), which dyad's conventions look for.
+        let subject = no_source && !dec.passive && !options.targetless;
+        trial.mentions.iter().enumerate().any(|(k, m)| {
+            !taken(k)
+                && (either || if before { m.end <= dec.verb.start } else { m.start >= dec.verb.end })
+                && !(subject && clause::governed_by_preposition(&trial.tagged, m))
+        })
+    })
+}
+
 /// Whether the sentence can make an event at all, judged from its dictionary matches alone:
 /// a verb whose own code is more than a bare statement, or one of whose coded patterns has
 /// its words in the sentence; and actors enough for a source and a target (one, when the
@@ -158,14 +219,6 @@ fn may_code(c: &Compiled, d: &Dictionaries, options: CoderOptions, t: &Tagged) -
         let actors = known + names >= 2 || (options.targetless && known > 0) || arrest();
         actors && (own || patterned())
     })
-}
-
-/// Whether a pattern is written for a passive verb: a target before the verb and "by" with
-/// the source after it ("+ * by $").
-fn passive_shaped(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let Some(verb) = words.iter().position(|w| *w == "*") else { return false };
-    words[..verb].iter().any(|w| w.starts_with('+')) && words[verb + 1..].windows(2).any(|p| p[0].eq_ignore_ascii_case("by") && p[1].starts_with('$'))
 }
 
 /// Whether `v` is coordinated with the verb `prev` before it: "and" (or ", and", "and then")
@@ -206,7 +259,7 @@ fn decide(
     for p in &c.patterns[v.entry as usize] {
         // "+ * by $" reads a passive: with an active verb its "by" is another verb's ("Canada
         // criticized the rebels detained by Peru").
-        if !passive && passive_shaped(&entry.patterns[p.index].text) {
+        if !passive && p.passive {
             continue;
         }
         if let Some(matched) = pattern::try_match(t, mentions, p, v) {

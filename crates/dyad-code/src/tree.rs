@@ -9,6 +9,7 @@
 
 use crate::normalize::Word;
 use dyad_doc::{DepRel, Token, Upos};
+use dyad_parse::WordTree;
 
 /// Longest sentence parsed (in UD words); longer runs are tables or lists, and the coder skips
 /// them anyway (`MAX_SENTENCE_TOKENS`).
@@ -24,6 +25,9 @@ pub struct Tree {
     /// Children of each word, in word order (`kids[kid_start[i]..kid_start[i + 1]]`).
     kids: Vec<usize>,
     kid_start: Vec<usize>,
+    /// The parse over the document's tokens of the sentence, when it was parsed on them: later
+    /// stages (event locations, `dyad_geo`) read it instead of parsing the sentence again.
+    pub tokens: Option<WordTree>,
 }
 
 impl Tree {
@@ -33,11 +37,11 @@ impl Tree {
     /// with no words.
     pub fn parse(text: &str, char_base: usize, tokens: Option<(&str, &[Token])>, words: &[Word]) -> Option<Tree> {
         let own;
-        let (source, tokens) = match tokens {
-            Some((doc_text, t)) if !t.is_empty() => (doc_text, t),
+        let (source, tokens, documents) = match tokens {
+            Some((doc_text, t)) if !t.is_empty() => (doc_text, t, true),
             _ => {
                 own = dyad_segment::words(text, char_base);
-                (text, &own[..])
+                (text, &own[..], false)
             }
         };
         if tokens.is_empty() || tokens.len() > MAX_PARSED_WORDS || words.is_empty() {
@@ -45,7 +49,9 @@ impl Tree {
         }
         let forms: Vec<&str> = tokens.iter().map(|t| source.get(t.start..t.end).unwrap_or("")).collect();
         let parsed = dyad_parse::Parser::builtin().parse_words(&forms);
-        Some(Tree::from_tokens(tokens, &parsed.head, &parsed.rel, &parsed.upos, words))
+        let mut tree = Tree::from_tokens(tokens, &parsed.head, &parsed.rel, &parsed.upos, words);
+        tree.tokens = documents.then_some(parsed);
+        Some(tree)
     }
 
     /// Project a tree over UD words (`tokens`, with their heads as indices into `tokens`) onto
@@ -102,7 +108,7 @@ impl Tree {
             }
         }
         break_cycles(&mut head, &mut rel);
-        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new() };
+        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new(), tokens: None };
         tree.index_children();
         tree
     }
@@ -117,7 +123,7 @@ impl Tree {
         let mut upos = upos;
         upos.resize(n, Upos::X);
         break_cycles(&mut head, &mut rel);
-        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new() };
+        let mut tree = Tree { head, rel, upos, kids: Vec::new(), kid_start: Vec::new(), tokens: None };
         tree.index_children();
         tree
     }
@@ -278,6 +284,13 @@ mod tests {
         let own = Tree::parse(text, s.char_start, None, &words).expect("parsed");
         let from_doc = Tree::parse(text, s.char_start, Some((&doc.text, doc.sentence_tokens(&s))), &words).expect("parsed");
         assert_eq!(own.head, from_doc.head);
+        // The parse over the document's tokens is kept for later stages; one over the
+        // segmenter's own words (no document) is not.
+        assert!(own.tokens.is_none());
+        let kept = from_doc.tokens.as_ref().expect("kept");
+        assert_eq!(kept.head.len(), doc.sentence_tokens(&s).len());
+        let forms: Vec<&str> = doc.sentence_tokens(&s).iter().map(|t| &doc.text[t.start..t.end]).collect();
+        assert_eq!(*kept, dyad_parse::Parser::builtin().parse_words(&forms));
         assert_eq!(own.head[0], Some(1));
         assert!(own.rel_is(0, "nsubj"));
     }
@@ -288,6 +301,41 @@ mod tests {
         assert!(t.ancestors(0).count() <= 2);
         assert_eq!(t.head[2], None);
         assert!(t.root().is_some());
+    }
+
+    /// Whether the coder parsed the first sentence of `text` (built-in dictionaries), and how
+    /// many events the document made.
+    fn parsed(text: &str) -> (bool, usize) {
+        let coder = crate::Coder::new(&dyad_dict::builtin().dicts);
+        let doc = dyad_segment::segment_text(text);
+        let mut memory = crate::coref::Memory::default();
+        let a = crate::sentence::analyse(&coder.compiled, &coder.dicts, coder.options, &doc, &doc.sentences[0], &mut memory, false);
+        (a.tagged.tree.is_some(), coder.code_document(&doc).len())
+    }
+
+    #[test]
+    fn only_sentences_where_the_tree_can_change_the_answer_are_parsed() {
+        // An event on the words alone: parsed (the tree refines it).
+        assert_eq!(parsed("Russia condemned Ukraine on Tuesday."), (true, 1));
+        // A negated verb makes no event with or without a tree: not parsed.
+        let (tree, events) = parsed("Russia did not condemn Ukraine on Tuesday.");
+        assert!(!tree && events == 0);
+        // A name no dictionary knows becomes an actor only through the tree: parsed.
+        assert!(parsed("Lagumdzija suspended aid to Sarajevo.").0);
+        // No verb that can code: not parsed.
+        assert!(!parsed("Russia and Ukraine are neighbours.").0);
+    }
+
+    #[test]
+    fn the_parse_of_an_event_sentence_is_handed_on() {
+        let coder = crate::Coder::new(&dyad_dict::builtin().dicts);
+        let doc = dyad_segment::segment_text("Seoul said so. Russia condemned Ukraine on Tuesday.");
+        let (events, parses) = coder.code_document_parsed(&doc);
+        assert!(events.iter().all(|e| e.sentence == 1) && !events.is_empty(), "{events:?}");
+        assert_eq!(parses.len(), 1);
+        let kept = parses.get(1).expect("the event sentence's parse");
+        assert_eq!(kept.head.len(), doc.sentence_tokens(&doc.sentences[1]).len());
+        assert!(parses.get(0).is_none());
     }
 
     #[test]

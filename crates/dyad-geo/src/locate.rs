@@ -4,6 +4,7 @@ use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::mention::{find_places, DocumentPlaces, PlaceMention};
 use crate::tree::SentenceTree;
 use dyad_doc::{Document, Event, EvidenceSpan, Location};
+use dyad_parse::SentenceParses;
 
 /// The location record of a place, with the rule that chose it and the words that named it.
 pub fn location_of(g: &Gazetteer, place: u32, from: &str, span: Option<EvidenceSpan>) -> Location {
@@ -74,6 +75,12 @@ fn token_range(doc: &Document, sentence: usize, start: usize, end: usize) -> Opt
 /// Give each event its location and its actors their places. Call after coding; costs one
 /// pass over the document's tokens, and nothing when there are no events.
 pub fn locate_events(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
+    locate_events_parsed(g, doc, events, &SentenceParses::default());
+}
+
+/// The same, reading the trees of `parsed` (the coder's parses of the event sentences, see
+/// `dyad_code::Coder::code_document_parsed`) instead of parsing those sentences again.
+pub fn locate_events_parsed(g: &Gazetteer, doc: &Document, events: &mut [Event], parsed: &SentenceParses) {
     if events.is_empty() {
         return;
     }
@@ -88,7 +95,7 @@ pub fn locate_events(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
             let k = match trees.iter().position(|(s, _)| *s == e.sentence) {
                 Some(k) => k,
                 None => {
-                    trees.push((e.sentence, doc.sentences.get(e.sentence).and_then(|s| SentenceTree::of(doc, s))));
+                    trees.push((e.sentence, doc.sentences.get(e.sentence).and_then(|s| SentenceTree::of(doc, s, parsed.get(e.sentence)))));
                     trees.len() - 1
                 }
             };

@@ -1,9 +1,11 @@
 //! The dependency tree of an event's sentence, and how a place hangs from its predicate.
 //!
-//! The tree is the document's own when the sentence was parsed, else dyad's parser
-//! (`dyad_parse`) is run on the sentence's tokens; only sentences with an event and a place
-//! name are parsed, so the cost stays small.
+//! The tree is the document's own when the sentence was parsed, else the coder's (which
+//! parses every sentence that makes an event), else dyad's parser (`dyad_parse`) is run on
+//! the sentence's tokens; only sentences with an event and a place name are read, so the cost
+//! stays small.
 use dyad_doc::{DepRel, Document, Sentence};
+use dyad_parse::WordTree;
 
 /// Longest sentence parsed (tokens); longer runs are tables or lists.
 const MAX_PARSED_TOKENS: usize = 400;
@@ -47,9 +49,10 @@ pub struct Attachment {
 }
 
 impl SentenceTree {
-    /// The sentence's tree: the document's when the sentence is parsed, else dyad's parser's.
-    /// `None` when the sentence has no tokens, is too long, or its stored parse is malformed.
-    pub fn of(doc: &Document, s: &Sentence) -> Option<SentenceTree> {
+    /// The sentence's tree: the document's when the sentence is parsed, else `parsed` (the
+    /// coder's parse of the sentence's tokens) when given, else dyad's parser's. `None` when
+    /// the sentence has no tokens, is too long, or its stored parse is malformed.
+    pub fn of(doc: &Document, s: &Sentence, parsed: Option<&WordTree>) -> Option<SentenceTree> {
         let (start, end) = (s.token_start, s.token_end);
         if start >= end || end > doc.tokens.len() || end - start > MAX_PARSED_TOKENS {
             return None;
@@ -64,6 +67,8 @@ impl SentenceTree {
                 }
             }
             (head, tokens.iter().map(|t| t.deprel).collect())
+        } else if let Some(p) = parsed.filter(|p| p.head.len() == tokens.len() && p.rel.len() == tokens.len()) {
+            (p.head.iter().map(|h| h.filter(|&h| h < tokens.len()).map(|h| start + h)).collect(), p.rel.clone())
         } else {
             let forms: Vec<&str> = tokens.iter().map(|t| doc.text.get(t.start..t.end).unwrap_or("")).collect();
             let parsed = dyad_parse::Parser::builtin().parse_words(&forms);

@@ -518,3 +518,25 @@ fn the_document_country_is_the_last_resort() {
     assert_eq!((l.country.as_str(), l.from.as_str()), ("IN", "document"));
     assert_eq!(dyad_geo::context_country(Gazetteer::builtin(), &d), Some("IND"));
 }
+
+#[test]
+fn a_parse_handed_over_gives_the_locations_of_parsing_here() {
+    let d = doc("Russia and North Korea signed a pact in Pyongyang after talks in Moscow.");
+    let e = event(&d, "signed", ("RUS", "Russia"), Some(("PRK", "North Korea")));
+    let s = d.sentences[0];
+    let forms: Vec<&str> = d.sentence_tokens(&s).iter().map(|t| &d.text[t.start..t.end]).collect();
+    let mut parses = dyad_parse::SentenceParses::default();
+    parses.insert(0, dyad_parse::Parser::builtin().parse_words(&forms));
+    let mut handed = e.clone();
+    dyad_geo::locate_events_parsed(Gazetteer::builtin(), &d, std::slice::from_mut(&mut handed), &parses);
+    let here = locate(&d, e.clone());
+    let l = handed.location.clone().expect("located");
+    assert_eq!((l.name.as_str(), l.from.as_str()), ("Pyongyang", "parse"));
+    assert_eq!(handed.location, here.location);
+    // A parse of the wrong length (not this sentence's) is not read: the sentence is parsed.
+    let mut wrong = dyad_parse::SentenceParses::default();
+    wrong.insert(0, dyad_parse::Parser::builtin().parse_words(&forms[..2]));
+    let mut e2 = e;
+    dyad_geo::locate_events_parsed(Gazetteer::builtin(), &d, std::slice::from_mut(&mut e2), &wrong);
+    assert_eq!(e2.location, here.location);
+}

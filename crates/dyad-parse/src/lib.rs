@@ -94,6 +94,37 @@ pub struct WordTree {
     pub rel: Vec<DepRel>,
 }
 
+/// The parses of some sentences of one document, by sentence index: what one stage parsed
+/// (the coder) handed to a later one (event locations), so no sentence is parsed twice.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceParses {
+    /// Sorted by sentence index.
+    parses: Vec<(usize, WordTree)>,
+}
+
+impl SentenceParses {
+    /// Keep the parse of sentence `sentence` (over its tokens in the document), replacing
+    /// any kept before.
+    pub fn insert(&mut self, sentence: usize, tree: WordTree) {
+        match self.parses.binary_search_by_key(&sentence, |(s, _)| *s) {
+            Ok(k) => self.parses[k].1 = tree,
+            Err(k) => self.parses.insert(k, (sentence, tree)),
+        }
+    }
+
+    pub fn get(&self, sentence: usize) -> Option<&WordTree> {
+        self.parses.binary_search_by_key(&sentence, |(s, _)| *s).ok().map(|k| &self.parses[k].1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.parses.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parses.is_empty()
+    }
+}
+
 impl Parser {
     /// The model embedded in the binary, loaded once.
     pub fn builtin() -> &'static Parser {

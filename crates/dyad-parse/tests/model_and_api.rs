@@ -170,3 +170,22 @@ fn skipping_the_second_tagger_pass_for_sure_words_keeps_the_tags() {
     }
     assert!(same * 100 >= total * 97, "{same} of {total} tags agree");
 }
+
+#[test]
+fn sentence_parses_are_kept_by_sentence_index() {
+    let p = Parser::builtin();
+    let a = p.parse_words(&["Kim", "met", "Putin", "."]);
+    let b = p.parse_words(&["Police", "arrested", "him", "."]);
+    let mut kept = dyad_parse::SentenceParses::default();
+    assert!(kept.is_empty() && kept.get(0).is_none());
+    kept.insert(4, b.clone());
+    kept.insert(1, a.clone());
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept.get(1), Some(&a));
+    assert_eq!(kept.get(4), Some(&b));
+    assert!(kept.get(2).is_none());
+    // A second parse of the same sentence replaces the first.
+    kept.insert(1, b.clone());
+    assert_eq!((kept.len(), kept.get(1)), (2, Some(&b)));
+    assert_eq!(a.head[1], None, "{a:?}");
+}

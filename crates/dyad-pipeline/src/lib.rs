@@ -64,8 +64,9 @@ impl Pipeline {
     /// and reported as [`CoderFailed`], so one bad article never ends a long run.
     pub fn code(&self, doc: &Document) -> Result<Vec<Event>, CoderFailed> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut events = self.coder.code_document(doc);
-            dyad_geo::locate_events(&self.places, doc, &mut events);
+            // The coder parsed the sentences that made events; locating reads those trees.
+            let (mut events, parses) = self.coder.code_document_parsed(doc);
+            dyad_geo::locate_events_parsed(&self.places, doc, &mut events, &parses);
             events
         }))
         .map_err(|_| CoderFailed { article: doc.id.clone() })

@@ -369,19 +369,19 @@ pub fn bench(b: BenchArgs) -> anyhow::Result<ExitCode> {
             sentences as f64 / s,
             events as f64 / s
         );
-        // Locating alone, on the events just coded (steadier on a busy machine than a second
-        // coding run).
-        let mut coded: Vec<Vec<dyad_doc::Event>> = pool.install(|| {
+        // Locating alone, on the events just coded and the coder's parses of their sentences,
+        // as `dyad code` does (steadier on a busy machine than a second coding run).
+        let mut coded: Vec<(Vec<dyad_doc::Event>, dyad_parse::SentenceParses)> = pool.install(|| {
             use rayon::prelude::*;
-            docs.par_iter().map(|d| coder.code_document(d)).collect()
+            docs.par_iter().map(|d| coder.code_document_parsed(d)).collect()
         });
         let t = Instant::now();
         let located: usize = pool.install(|| {
             use rayon::prelude::*;
             docs.par_iter()
                 .zip(coded.par_iter_mut())
-                .map(|(d, e)| {
-                    dyad_geo::locate_events(&places, d, e);
+                .map(|(d, (e, parses))| {
+                    dyad_geo::locate_events_parsed(&places, d, e, parses);
                     e.iter().filter(|e| e.location.is_some()).count()
                 })
                 .sum()

@@ -83,6 +83,9 @@ pub struct CompiledPattern {
     /// Per word element, the first words of its alternatives: a sentence must contain one of
     /// each list, or the pattern is skipped without matching.
     pub required: Vec<Vec<u32>>,
+    /// Written for a passive verb: a target before the verb and "by" with the source after it
+    /// ("+ * by $"); `sentence::decide` skips it for an active verb.
+    pub passive: bool,
 }
 
 pub struct Compiled {
@@ -245,7 +248,14 @@ fn compile_pattern(
     if !out.iter().any(|e| matches!(e, Element::Verb)) {
         out.insert(0, Element::Verb);
     }
-    CompiledPattern { elements: out, index, weight, required }
+    let by = vocab.intern("by");
+    let passive = out.iter().position(|e| matches!(e, Element::Verb)).is_some_and(|v| {
+        out[..v].iter().any(|e| matches!(e, Element::Target))
+            && out[v + 1..].windows(2).any(|p| {
+                matches!(&p[0], Element::Words(alts) if alts.iter().any(|a| a.as_slice() == [by])) && matches!(p[1], Element::Source)
+            })
+    });
+    CompiledPattern { elements: out, index, weight, required, passive }
 }
 
 fn phrase_ids(words: &[String], vocab: &mut Vocab) -> Vec<u32> {

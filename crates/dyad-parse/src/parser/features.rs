@@ -80,6 +80,12 @@ fn distance(a: u32, b: u32) -> u64 {
     }
 }
 
+/// Positions in the feature array of the templates that read only the next three buffer
+/// words (their forms, tags, suffixes and flags), not the stack or any arc: their values
+/// change only when the buffer moves (SHIFT, RIGHT-ARC), so the parser scores them once per
+/// buffer position (`DepParser::parse`).
+pub const BUFFER_ONLY: [usize; 14] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20, 75, 77, 83];
+
 /// Fills `out` with the features of configuration `st`.
 pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATURES]) {
     let l = |p: u32| if p == NONE || st.head[p as usize] == NONE { NO_LABEL } else { st.label[p as usize] as u64 };
@@ -232,6 +238,48 @@ mod tests {
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), N_PARSER_FEATURES);
+    }
+
+    #[test]
+    fn buffer_only_features_change_with_the_buffer_alone() {
+        let mut sc = Scratch::default();
+        let forms = ["the", "big", "army", "attacked", "the", "town", "."];
+        let words: Vec<WordInfo> = forms.iter().map(|f| analyse(f, &mut sc)).collect();
+        let tags = [Upos::DET, Upos::ADJ, Upos::NOUN, Upos::VERB, Upos::DET, Upos::NOUN, Upos::PUNCT];
+        let s = Sentence { words: &words, tags: &tags };
+        let feats = |st: &State| {
+            let mut f = [0u64; N_PARSER_FEATURES];
+            parser_features(st, &s, &mut f);
+            f
+        };
+        let buffer = |f: &[u64; N_PARSER_FEATURES]| BUFFER_ONLY.map(|i| f[i]);
+        let mut st = State::default();
+        st.reset(forms.len());
+        st.apply(Move::Shift);
+        st.apply(Move::Shift);
+        // Arcs and pops leave the buffer where it is: the buffer-only features stay, others move.
+        let f0 = feats(&st);
+        st.apply(Move::Left(7));
+        let f1 = feats(&st);
+        assert_eq!(buffer(&f0), buffer(&f1));
+        assert_ne!(f0, f1);
+        st.apply(Move::Left(23));
+        assert_eq!(buffer(&f0), buffer(&feats(&st)));
+        // Along a whole parse, a move that leaves the buffer where it is never changes them.
+        let mut st = State::default();
+        st.reset(forms.len());
+        let mut prev = feats(&st);
+        for m in [Move::Shift, Move::Shift, Move::Left(7), Move::Left(23), Move::Shift, Move::Right(3), Move::Reduce, Move::Left(4), Move::Shift, Move::Right(5), Move::Reduce] {
+            let b = st.b;
+            st.apply(m);
+            let now = feats(&st);
+            if st.b == b {
+                assert_eq!(buffer(&prev), buffer(&now), "{m:?}");
+            } else {
+                assert_ne!(buffer(&prev), buffer(&now), "{m:?}");
+            }
+            prev = now;
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use dyad_doc::Upos;
 
 use crate::weights::Weights;
 use crate::words::WordInfo;
-use features::{parser_features, Sentence, N_PARSER_FEATURES};
+use features::{parser_features, Sentence, BUFFER_ONLY, N_PARSER_FEATURES};
 use transition::{Move, State, N_CLASSES};
 
 pub struct DepParser {
@@ -20,20 +20,61 @@ pub struct DepParser {
 impl DepParser {
     /// Parses one sentence; afterwards `st.head` / `st.label` (by position, 0 = root) hold
     /// the tree. Linear in the sentence length: at most 2n transitions of constant cost.
+    ///
+    /// The scores of the buffer-only features ([`BUFFER_ONLY`]) are summed once per buffer
+    /// position and reused by the transitions that leave the buffer where it is (REDUCE,
+    /// LEFT-ARC): the same integer sums, one probe in six fewer.
     pub fn parse(&self, words: &[WordInfo], tags: &[Upos], st: &mut State) {
         st.reset(words.len());
         let s = Sentence { words, tags };
         let mut feats = [0u64; N_PARSER_FEATURES];
-        let mut scores = [0i32; N_CLASSES];
+        let mut buffer_feats = [0u64; BUFFER_ONLY.len()];
+        let mut rest = [0u64; N_PARSER_FEATURES - BUFFER_ONLY.len()];
+        let mut buffer_scores = [0i32; N_CLASSES];
+        // The buffer position `buffer_scores` belong to.
+        let mut scored_at = usize::MAX;
         while !st.terminal() {
             parser_features(st, &s, &mut feats);
-            scores.fill(0);
-            self.weights.score(&feats, &mut scores);
+            if st.b != scored_at {
+                for (f, &i) in buffer_feats.iter_mut().zip(&BUFFER_ONLY) {
+                    *f = feats[i];
+                }
+                buffer_scores.fill(0);
+                self.weights.score(&buffer_feats, &mut buffer_scores);
+                scored_at = st.b;
+            }
+            for (f, &i) in rest.iter_mut().zip(&REST) {
+                *f = feats[i];
+            }
+            let mut scores = buffer_scores;
+            self.weights.score(&rest, &mut scores);
             let best = best_valid(st, &scores);
             st.apply(Move::from_class(best));
         }
         st.finish();
     }
+}
+
+/// Positions of the features that are not buffer-only, in order.
+const REST: [usize; N_PARSER_FEATURES - BUFFER_ONLY.len()] = rest_positions();
+
+const fn rest_positions() -> [usize; N_PARSER_FEATURES - BUFFER_ONLY.len()] {
+    let mut out = [0usize; N_PARSER_FEATURES - BUFFER_ONLY.len()];
+    let (mut i, mut k) = (0, 0);
+    while i < N_PARSER_FEATURES {
+        let mut buffer = false;
+        let mut j = 0;
+        while j < BUFFER_ONLY.len() {
+            buffer |= BUFFER_ONLY[j] == i;
+            j += 1;
+        }
+        if !buffer {
+            out[k] = i;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The highest-scoring valid class (SHIFT is always valid before the end). Validity is
