@@ -82,11 +82,11 @@ pub fn events(
     }
     // "police opened fire to disperse the protesters": force without a target says less than
     // force by the same source with a target in the sentence; it is the same act. (Statements
-    // and intentions are separate acts: "promised to ..." stays beside "invited Kim".)
+    // and intentions are separate acts: "promised to ..." stays beside "invited Kim"; so are
+    // force and arrests: "fired 6,500 rounds ... and arrested 10,000 people" is both.)
+    let force = |e: &Event| matches!(e.root.as_str(), "18" | "19" | "20") || e.code == "175";
     let subsumed = |e: &Event| {
-        e.target.is_empty()
-            && e.quad_class == 4
-            && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && o.quad_class == 4)
+        e.target.is_empty() && force(e) && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && force(o))
     };
     let keep: Vec<bool> = out.iter().map(|e| !subsumed(e)).collect();
     let mut k = keep.iter();

@@ -277,6 +277,10 @@ fn built_in_conventions_round_3() {
     // A restriction needs no actor as target: the curfew is on a town.
     let e = code("The Peruvian police imposed a curfew in the town on Monday.", "2020-05-01");
     assert!(e.iter().any(|e| e.source == "PERCOP" && e.code.starts_with("172") && e.target.is_empty()), "{e:?}");
+    // Force without a target stays beside an arrest with one: two acts, not one.
+    let e = code("The Chilean police fired 200 rounds and arrested 30 protesters.", "2020-05-01");
+    assert!(e.iter().any(|e| e.source == "CHLCOP" && e.root == "19" && e.target.is_empty()), "{e:?}");
+    assert!(e.iter().any(|e| e.source == "CHLCOP" && e.code == "173"), "{e:?}");
     // Condolences over a disaster are addressed to nobody in particular.
     let e = code("The Chilean president expressed condolences over the earthquake.", "2020-05-01");
     assert!(e.iter().any(|e| e.source == "CHLGOV" && e.code == "018" && e.target.is_empty()), "{e:?}");
