@@ -157,9 +157,11 @@ fn code_tagged(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Docu
 /// Whether parsing can change what coding a sentence on its words alone gave, judged from
 /// that coding (`trial`): some verb made an event (the tree refines its mentions and
 /// arguments), or a verb with a code lacked only a source or a target while an actor stands on
-/// the side the tree would take that role from (the subject before an active verb, and not
-/// after a preposition; the object or agent after it; the other way round in the passive). With `targetless`, a target may
-/// also be another actor on the source's side (the tree joins "Czechia and China" into a
+/// the side the tree would take that role from (the subject before an active verb, and, with
+/// PETRARCH's conventions, not after a preposition; the object or agent after it; the other
+/// way round in the passive), or an arrest lacked its source (a reduced relative may make
+/// its police implicit). With `targetless`, a target may also be another actor on the
+/// source's side (the tree joins "Czechia and China" into a
 /// compound subject that acts on itself). A verb without a code, a negated one or a bare
 /// statement makes no event with the tree either.
 fn tree_may_matter(options: CoderOptions, trial: &Analysis) -> bool {
@@ -253,8 +255,9 @@ fn decide(
     let entry = &d.verbs[v.entry as usize];
     // A reduced relative ("persons arrested in the state") is a passive of the noun it
     // modifies.
-    let reduced = if v.nominal || clause::is_passive(t, v) { None } else { clause::reduced_relative(t, v) };
-    let passive = !v.nominal && (reduced.is_some() || clause::is_passive(t, v));
+    let written_passive = !v.nominal && clause::is_passive(t, v);
+    let reduced = if v.nominal || written_passive { None } else { clause::reduced_relative(t, v) };
+    let passive = written_passive || reduced.is_some();
     let mut candidates = Vec::new();
     for p in &c.patterns[v.entry as usize] {
         // "+ * by $" reads a passive: with an active verb its "by" is another verb's ("Canada
