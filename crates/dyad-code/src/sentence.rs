@@ -83,7 +83,10 @@ pub fn analyse(
     explain: bool,
 ) -> Analysis {
     let (text, char_base, date) = (doc.sentence_text(s), s.char_start, doc.date);
-    let tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
+    let mut tagged = Tagged::new(c, d, text, char_base, date, &memory.seen, options.tagger);
+    if options.unnamed_actors {
+        tagged.find_names(c);
+    }
     // Only a sentence that can make an event is parsed (`may_code`), and only when coding it
     // on its words alone makes one or comes near (`tree_may_matter`): parsing is most of the
     // coder's time. With `unnamed_actors`, a name no dictionary knows becomes an actor only

@@ -45,7 +45,7 @@ pub struct Tagged {
     /// `sentence::analyse`); `None` when not parsed.
     pub tree: Option<Tree>,
     /// Runs of capitalised words no phrase covers: names the dictionaries may not know
-    /// (`name_runs`, read by `mention::add_unnamed`).
+    /// (`find_names`, read by `mention::add_unnamed`); empty unless found.
     pub names: Vec<(usize, usize)>,
 }
 
@@ -279,15 +279,27 @@ impl Tagged {
             in_verb[v.start..v.end].fill(true);
             verb_start[v.start] = true;
         }
+        Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard, tree: None, names: Vec::new() }
+    }
+
+    /// Find `names`: runs of capitalised words no phrase covers (for `unnamed_actors` only).
+    pub fn find_names(&mut self, c: &Compiled) {
+        let words = &self.words;
+        let caseless = !words.iter().any(|w| w.capitalized || w.upper);
         // A headline capitalises its verbs and function words too ("Minister Urged To Quit"):
-        // capitals mark no names there. (`title_case` above counts capitals, which a short
-        // sentence full of names also has.)
-        let headline = words.iter().enumerate().skip(1).any(|(k, w)| w.capitalized && !w.upper && (in_verb[k] || HEADLINE_WORDS.contains(&w.norm.as_str())));
+        // capitals mark no names there (a short sentence full of names also has many capitals).
+        let headline = words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .any(|(k, w)| w.capitalized && !w.upper && (self.in_verb[k] || HEADLINE_WORDS.contains(&w.norm.as_str())));
+        if caseless || headline {
+            return;
+        }
         // A run holding a name the dictionaries know but did not take here (a short form
         // before its full name, "Un" in "Ri Un") is left alone: it is not unknown.
-        let known_at = |k: usize| c.nouns.longest_at(&ids, k, |_| true).is_some();
-        let names = if caseless || headline { Vec::new() } else { name_runs(&words, &in_noun, &in_verb, known_at) };
-        Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard, tree: None, names }
+        let known_at = |k: usize| c.nouns.longest_at(&self.ids, k, |_| true).is_some();
+        self.names = name_runs(words, &self.in_noun, &self.in_verb, known_at);
     }
 }
 
