@@ -48,8 +48,8 @@ const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "am", "
 /// mention a subject with no preposition of its own ("In recent years the Taliban have carried
 /// out attacks": "recent years" are no adjectives of the Taliban).
 pub fn governed_by_preposition(t: &Tagged, m: &Mention) -> bool {
-    if let Some(tree) = t.tree.as_ref().filter(|tree| tree.len() == t.words.len()) {
-        if let Some(head) = (m.start..m.end.min(tree.len())).find(|&w| tree.head[w].is_none_or(|h| h < m.start || h >= m.end)) {
+    if let Some(tree) = t.tree() {
+        if let Some(head) = tree.head_of(m.start, m.end) {
             if tree.rel_is(head, "nsubj") && tree.child(head, "case").is_none() {
                 return false;
             }
@@ -149,9 +149,8 @@ fn spoken_for(t: &Tagged, mentions: &[Mention], idx: usize, verb_start: usize) -
 /// The verb match's head word in the tree (the one whose head lies outside the match), when
 /// the sentence was parsed.
 fn tree_head<'a>(t: &'a Tagged, v: &VerbMatch) -> Option<(&'a crate::tree::Tree, usize)> {
-    let tree = t.tree.as_ref().filter(|tree| tree.len() == t.words.len())?;
-    let head = (v.start..v.end.min(tree.len())).find(|&w| tree.head[w].is_none_or(|h| h < v.start || h >= v.end))?;
-    Some((tree, head))
+    let tree = t.tree()?;
+    Some((tree, tree.head_of(v.start, v.end)?))
 }
 
 /// "persons arrested in the state", "the men detained on Monday": a participle the tree
@@ -245,9 +244,7 @@ const REPORTING: &[&str] = &[
 /// (`ccomp`) stands for that verb's subject, however many words lie between them. Returns the
 /// speaker's mention; `None` without a tree or such a clause.
 pub fn reported_speaker(t: &Tagged, mentions: &[Mention], v: &VerbMatch) -> Option<usize> {
-    let tree = t.tree.as_ref().filter(|tree| tree.len() == t.words.len())?;
-    // The verb phrase's head word: the one whose head lies outside it.
-    let verb = (v.start..v.end).find(|&w| tree.head[w].is_none_or(|h| h < v.start || h >= v.end))?;
+    let (tree, verb) = tree_head(t, v)?;
     let pronoun = tree.children_with(verb, "nsubj").next()?;
     if !matches!(t.words[pronoun].norm.as_str(), "it" | "they") || !tree.rel_is(verb, "ccomp") {
         return None;

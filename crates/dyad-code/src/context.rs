@@ -60,7 +60,7 @@ impl Places {
             return;
         }
         let words = &t.words;
-        let tree = t.tree.as_ref().filter(|tree| tree.len() == words.len());
+        let tree = t.tree();
         for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
             if u.pronoun.is_some() || !u.actors.is_empty() || u.end <= u.start || !u.codes.iter().any(|c| lacks_country(c)) {
                 continue;
@@ -168,18 +168,7 @@ impl StoryContext {
     /// Count the countries a sentence names (its actors' country parts; not pronouns or
     /// definite descriptions, which only repeat them).
     pub fn observe(&mut self, c: &Compiled, mentions: &[Mention]) {
-        for u in mentions.iter().flat_map(|m| &m.units) {
-            if u.pronoun.is_some() || u.actors.is_empty() {
-                continue;
-            }
-            let mut seen: Vec<&str> = Vec::new();
-            for code in &u.codes {
-                if let Some(cc) = code.get(..3).filter(|cc| c.countries.contains(*cc) && !seen.contains(cc)) {
-                    seen.push(cc);
-                    *self.named.entry(cc.to_string()).or_default() += 1;
-                }
-            }
-        }
+        count_countries(c, mentions.iter(), &mut self.named);
     }
 
     /// The story's country so far, if it is clear. Countries the story names come first: a
@@ -209,28 +198,21 @@ impl StoryContext {
     /// Rohan government.
     pub fn country_with(&self, c: &Compiled, mentions: &[Mention], roles: &[usize]) -> Option<StoryCountry> {
         // The story's own evidence first: countries named before, the dateline, the publisher.
-        if let Some(story) = self.country().filter(|_| !self.named.is_empty() || self.dateline().is_some() || self.source.is_some()) {
-            return Some(story);
-        }
-        if !self.named.is_empty() {
-            return None;
+        if !self.named.is_empty() || self.dateline().is_some() || self.source.is_some() {
+            return self.country();
         }
         // Only a sentence about one country: with two, a bare role may belong to either
         // ("Canada criticized the rebels detained by Peru").
-        let mut all = self.clone();
-        all.observe(c, mentions);
-        if all.named.len() != 1 {
-            return self.country();
+        let mut all = FxHashMap::default();
+        count_countries(c, mentions.iter(), &mut all);
+        if all.len() != 1 {
+            return None;
         }
-        let mut here = self.clone();
-        let others: Vec<Mention> = mentions.iter().enumerate().filter(|(k, _)| !roles.contains(k)).map(|(_, m)| m.clone()).collect();
-        here.observe(c, &others);
-        here.country().map(|mut s| {
-            if s.from.starts_with("named in the story") {
-                s.from = s.from.replacen("named in the story", "named in the sentence", 1);
-            }
-            s
-        })
+        let code = all.into_keys().next()?;
+        let mut outside = FxHashMap::default();
+        count_countries(c, mentions.iter().enumerate().filter(|(k, _)| !roles.contains(k)).map(|(_, m)| m), &mut outside);
+        let n = *outside.get(&code)?;
+        Some(StoryCountry { code, from: format!("named in the sentence ({n} of {n} country mentions)") })
     }
 
     fn dateline(&self) -> Option<StoryCountry> {
@@ -245,6 +227,23 @@ impl StoryContext {
 }
 
 
+
+/// Count the countries the mentions name (their actors' country parts, once per unit; not
+/// pronouns or definite descriptions, which only repeat them) into `named`.
+fn count_countries<'m>(c: &Compiled, mentions: impl Iterator<Item = &'m Mention>, named: &mut FxHashMap<String, usize>) {
+    for u in mentions.flat_map(|m| &m.units) {
+        if u.pronoun.is_some() || u.actors.is_empty() {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for code in &u.codes {
+            if let Some(cc) = code.get(..3).filter(|cc| c.countries.contains(*cc) && !seen.contains(cc)) {
+                seen.push(cc);
+                *named.entry(cc.to_string()).or_default() += 1;
+            }
+        }
+    }
+}
 
 /// The country a name stands for in the dictionaries: a country, a capital or seat
 /// ("Kabul", "the Kremlin"), or a body of one, when the whole name is one phrase.

@@ -155,8 +155,8 @@ impl Memory {
             .collect();
         // With a tree: the subject of the clause an object "him" belongs to, which "him" is
         // not (a non-reflexive pronoun is never its own clause's subject).
-        let clause_subjects: Vec<(usize, Vec<String>)> = match &t.tree {
-            Some(tree) if tree.len() == t.words.len() => mentions
+        let clause_subjects: Vec<(usize, Vec<String>)> = match t.tree() {
+            Some(tree) => mentions
                 .iter()
                 .flat_map(|m| &m.units)
                 .filter(|u| u.pronoun.as_deref() == Some("him"))

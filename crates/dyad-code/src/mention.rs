@@ -111,7 +111,7 @@ const STOP: &[&str] = &[
 /// The sentence's mentions: from its noun phrases when it was parsed (`np`), else from
 /// adjacent dictionary matches (the fallback below).
 pub fn build(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
-    if let Some(tree) = t.tree.as_ref().filter(|tree| tree.len() == t.words.len() && tree.root().is_some()) {
+    if let Some(tree) = t.tree().filter(|tree| tree.root().is_some()) {
         // A place the parser attached to the verb ("massacred civilians in Darfur") still
         // gives a bare agent before it its country, as a reader takes it.
         let mut mentions = np::build(t, tree, d, date);

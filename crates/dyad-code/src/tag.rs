@@ -282,6 +282,11 @@ impl Tagged {
         Tagged { words, ids, present, in_quote, nouns, verbs, in_noun, in_verb, verb_start, discard, tree: None, names: Vec::new() }
     }
 
+    /// The sentence's tree, when it was parsed and covers every word.
+    pub fn tree(&self) -> Option<&Tree> {
+        self.tree.as_ref().filter(|tree| tree.len() == self.words.len())
+    }
+
     /// Find `names`: runs of capitalised words no phrase covers (for `unnamed_actors` only).
     pub fn find_names(&mut self, c: &Compiled) {
         let words = &self.words;

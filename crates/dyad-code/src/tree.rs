@@ -206,6 +206,11 @@ impl Tree {
     }
 
     /// The word range `lo..hi` spanned by `i` and everything below it.
+    /// The word of `start..end` whose head lies outside it: the phrase's head in the tree.
+    pub fn head_of(&self, start: usize, end: usize) -> Option<usize> {
+        (start..end.min(self.len())).find(|&w| self.head[w].is_none_or(|h| h < start || h >= end))
+    }
+
     pub fn span(&self, i: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (i, i + 1);
         let mut stack = vec![i];

@@ -136,7 +136,7 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
     // The word of each piece that hangs outside it.
     let top: Vec<usize> = pieces
         .iter()
-        .map(|p| (p.start..p.end).find(|&w| tree.head[w].is_none_or(|h| h < p.start || h >= p.end)).unwrap_or(p.end - 1))
+        .map(|p| tree.head_of(p.start, p.end).unwrap_or(p.end - 1))
         .collect();
     // 2. Climb: the highest piece above along phrase links, else the noun right above a
     // modifier ("President Umbardacil", "the Afghan province").
@@ -455,7 +455,7 @@ fn unit_of(t: &Tagged, tree: &Tree, pieces: &[Unit], members: &[usize], head: us
         if piece.pronoun.is_some() {
             return Unit { head: Some(head), ..piece.clone() };
         }
-        let top = (piece.start..piece.end).find(|&w| tree.head[w].is_none_or(|h| h < piece.start || h >= piece.end)).unwrap_or(piece.start);
+        let top = tree.head_of(piece.start, piece.end).unwrap_or(piece.start);
         let (rank, via) = match coordinate {
             Some((cs, r, v)) if cs.contains(&p) => (r, v),
             _ if (piece.start..piece.end).contains(&head) => (super::np::RANK_MODIFIER, "head"),

@@ -27,7 +27,7 @@ const PARTICIPANT_PREPOSITIONS: &[&str] = &["to", "with", "against", "by", "towa
 
 /// Add the sentence's unnamed actors to `mentions` (kept in text order).
 pub fn add(t: &Tagged, mentions: &mut Vec<Mention>) {
-    let Some(tree) = t.tree.as_ref().filter(|tree| tree.len() == t.words.len()) else {
+    let Some(tree) = t.tree() else {
         return;
     };
     for &(run_start, run_end) in &t.names {
@@ -66,7 +66,7 @@ fn proper_name(tree: &Tree, mut start: usize, mut end: usize) -> Option<(usize, 
 /// outside it) is a subject, object or agent, a participant's preposition's object, or a
 /// conjunct of one of these ("DHS and ICE returned ...").
 fn participant(t: &Tagged, tree: &Tree, start: usize, end: usize) -> bool {
-    let Some(top) = (start..end).find(|&w| tree.head[w].is_none_or(|h| h < start || h >= end)) else {
+    let Some(top) = tree.head_of(start, end) else {
         return false;
     };
     let mut w = top;
