@@ -310,6 +310,13 @@ fn located(text: &str, verb: &str, source: (&str, &str), target: Option<(&str, &
     (l.name, l.from)
 }
 
+/// A one-sentence document with a dateline (`raw` as printed, `place` its place).
+fn datelined(text: &str, raw: &str, place: &str) -> Document {
+    let mut d = doc(text);
+    d.dateline = Some(Dateline { raw: raw.into(), place: Some(place.into()), ..Dateline::default() });
+    d
+}
+
 fn pair(name: &str, from: &str) -> (String, String) {
     (name.to_string(), from.to_string())
 }
@@ -417,8 +424,7 @@ fn a_place_of_a_participant_does_not_beat_the_predicates_own() {
 #[test]
 fn a_country_that_qualifies_a_noun_is_no_scene() {
     // "U.S. President" says whose president, not where the meeting was: the dateline decides.
-    let mut d = doc("The envoys met U.S. President Donald Trump.");
-    d.dateline = Some(Dateline { raw: "SEOUL, March 9 --".into(), place: Some("SEOUL".into()), ..Dateline::default() });
+    let d = datelined("The envoys met U.S. President Donald Trump.", "SEOUL, March 9 --", "SEOUL");
     let l = locate(&d, event(&d, "met", ("KORGOV", "The envoys"), Some(("USAGOV", "Donald Trump")))).location.unwrap();
     assert_eq!((l.name.as_str(), l.from.as_str()), ("Seoul", "dateline"));
     // A city before a noun is where that thing is ("a Kabul court").
@@ -429,8 +435,7 @@ fn a_country_that_qualifies_a_noun_is_no_scene() {
 fn an_actors_country_as_destination_or_object_is_not_the_scene() {
     // Britain is the target (by its code as well as its words), not where Libya made the
     // offer: the dateline is.
-    let mut d = doc("Libya has offered to hand over two suspects to Britain.");
-    d.dateline = Some(Dateline { raw: "CAIRO, May 4 --".into(), place: Some("CAIRO".into()), ..Dateline::default() });
+    let d = datelined("Libya has offered to hand over two suspects to Britain.", "CAIRO, May 4 --", "CAIRO");
     let l = locate(&d, event(&d, "offered", ("LBYGOV", "Libya"), Some(("GBRGOV", "Britain")))).location.unwrap();
     assert_eq!((l.name.as_str(), l.from.as_str()), ("Cairo", "dateline"));
     let l = locate(&d, event(&d, "offered", ("LBYGOV", "Libya"), Some(("GBR", "two suspects")))).location.unwrap();
