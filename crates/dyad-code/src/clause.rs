@@ -372,6 +372,16 @@ fn verb_follows(t: &Tagged, k: usize) -> bool {
 /// delayed their meeting", "renewed ties").
 const RECIPROCAL: &[&str] = &["their", "each", "one", "mutual", "bilateral", "together", "jointly", "ties", "relations"];
 
+/// "VHP activists and the south district police clashed": the actor joined by "and" to mention
+/// `m` from before it, past at most four plain words ("the south 24 parganas").
+pub fn coordinated_partner(t: &Tagged, mentions: &[Mention], m: usize) -> Option<usize> {
+    let start = mentions[m].start;
+    let and = (start.saturating_sub(5)..start).rev().find(|&k| t.words[k].norm == "and")?;
+    let plain = (and + 1..start).all(|k| !t.words[k].punct && !t.verb_start[k] && !t.in_noun[k]);
+    let partner = mentions.iter().position(|p| p.end == and)?;
+    (plain && partner != m).then_some(partner)
+}
+
 /// Does the clause after the verb mark the action as reciprocal among a compound subject?
 pub fn reciprocal(t: &Tagged, from: usize) -> bool {
     t.words[from..]

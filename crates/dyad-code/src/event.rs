@@ -54,8 +54,14 @@ pub fn events(
         if let (Some(code), Side::Mention(_)) = (&dec.coding.reverse_code, tgt) {
             pairs.push((tgt, src, code.clone()));
         }
-        for (from, to, code) in pairs {
-            let target_codes = to.codes_in(country);
+        for (from, mut to, code) in pairs {
+            let mut target_codes = to.codes_in(country);
+            // "he was detained by police", with "he" bound to no actor: the arrest still
+            // happened; a code that needs no target keeps the event without one.
+            let no_reverse = dec.coding.reverse_code.is_none();
+            if target_codes.is_empty() && targetless && no_reverse && crate::sentence::targetless_code(&code) {
+                (to, target_codes) = (Side::Nobody, Side::Nobody.codes_in(country));
+            }
             for (sc, s_from) in from.codes_in(country) {
                 for (mut tc, mut t_from) in target_codes.iter().cloned() {
                     let mut to = to;
@@ -63,7 +69,7 @@ pub fn events(
                     // both sides acts on nobody; a code that needs no target keeps the event
                     // without one (as `sentence::decide` does for actors named alike).
                     if sc == tc && !tc.is_empty() {
-                        if !(targetless && dec.coding.reverse_code.is_none() && crate::sentence::targetless_code(&code)) {
+                        if !(targetless && no_reverse && crate::sentence::targetless_code(&code)) {
                             continue;
                         }
                         (to, tc, t_from) = (Side::Nobody, String::new(), None);

@@ -280,7 +280,7 @@ fn decide(
         .map(|(i, _)| i);
     let none = PatternMatch::default();
     let matched = chosen.map(|i| &candidates[i].matched).unwrap_or(&none);
-    let (code, reverse_code) = match chosen {
+    let (code, mut reverse_code) = match chosen {
         Some(i) => {
             let p = &entry.patterns[candidates[i].pattern];
             (p.code.clone(), p.reverse_code.clone())
@@ -352,6 +352,14 @@ fn decide(
             && (marked || symmetric || clause::reciprocal(t, after))
         {
             (target, target_via) = (source, Some("the compound subject's other members"));
+        }
+        // "VHP activists and the district police clashed": the members are two phrases; each
+        // acts on the other.
+        if target.is_none() && (marked || symmetric) && reverse_code.is_none() {
+            if let Some(partner) = source.and_then(|s| clause::coordinated_partner(t, mentions, s)) {
+                (target, target_via) = (Some(partner), Some("the other member of the coordinated subject"));
+                reverse_code = code.clone();
+            }
         }
     }
     // "Iraqi Kurds demonstrated in Baghdad": an actor acting in its own place does not act on
