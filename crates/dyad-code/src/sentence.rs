@@ -298,7 +298,30 @@ fn decide(
     let split = |found: Option<(usize, &'static str)>| (found.map(|f| f.0), found.map(|f| f.1));
     let force = code.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
     let after = v.end;
-    if v.nominal {
+    let arrest_noun = v.nominal && code.as_deref() == Some(IMPLICIT_POLICE_CODE);
+    if arrest_noun {
+        // "the arrests made by the police", "the arrest of X", "his arrest": the arrester
+        // follows "by" (else it is implicit, below); the arrested follow "of" or own the noun.
+        if source.is_none() {
+            (source, source_via) = split(clause::passive_agent(t, mentions, after).map(|m| (m, "the arrest's agent (by ...)")));
+        }
+        // A pattern's "+" reads past the noun ("some arrests have been made and people
+        // booked"): only the noun's own phrase names the arrested.
+        let owner = mentions.iter().position(|m| m.end == v.start).map(|m| (m, "the arrest noun's owner"));
+        let of_at = (t.words.get(after).is_some_and(|w| w.norm == "of")).then_some(after + 1);
+        // "the arrest of three Hamas militants": past a determiner and a number.
+        let modifier = |k: usize| {
+            t.words.get(k).is_some_and(|w| matches!(w.norm.as_str(), "the" | "a" | "an") || crate::tag::is_number(&w.norm))
+        };
+        let of_at = of_at.map(|mut k| {
+            while k < after + 4 && modifier(k) {
+                k += 1;
+            }
+            k
+        });
+        let of = of_at.and_then(|k| mentions.iter().position(|m| m.start == k)).map(|m| (m, "the arrested, after \"of\""));
+        (target, target_via) = split(owner.or(of).filter(|(m, _)| Some(*m) != source));
+    } else if v.nominal {
         // "after their meeting with Kim": the pronoun's owner is the nearest actor before it
         // in the sentence; the object after "with" is the target.
         if source.is_none() {
@@ -354,8 +377,9 @@ fn decide(
             (target, target_via) = (source, Some("the compound subject's other members"));
         }
         // "VHP activists and the district police clashed": the members are two phrases; each
-        // acts on the other.
-        if target.is_none() && (marked || symmetric) && reverse_code.is_none() {
+        // acts on the other (not when they act together on an object: "A and B met
+        // supporters").
+        if target.is_none() && (marked || symmetric) && reverse_code.is_none() && !object_follows(t, v) {
             if let Some(partner) = source.and_then(|s| clause::coordinated_partner(t, mentions, s)) {
                 (target, target_via) = (Some(partner), Some("the other member of the coordinated subject"));
                 reverse_code = code.clone();
@@ -375,12 +399,12 @@ fn decide(
     }
     let modality = modality::of_verb(t, v, matched, options.dyad_modality);
     // "50 persons were arrested": nobody but the police arrests; the source is implicit.
-    let implicit_police = passive
+    let implicit_police = (passive || arrest_noun)
         && source.is_none()
         && reverse_code.is_none()
         && code.as_deref().is_some_and(|c| c == IMPLICIT_POLICE_CODE)
         && !nobody_before(t, v.start);
-    if implicit_police {
+    if implicit_police && !arrest_noun {
         // The arrested are the passive's subject; a mention after the verb ("..., a police
         // officer said") is not.
         (target, target_via) = split(passive_subject());

@@ -252,7 +252,8 @@ impl Tagged {
                     }
                     // A verb phrase must not run into an actor name.
                     let clipped = nouns.get(n).is_some_and(|m| m.start < i + len);
-                    let nominal = noun_use && nominal_use(&words, i, len);
+                    let arrest = d.verbs[*entries[0] as usize].code.as_deref() == Some(crate::sentence::IMPLICIT_POLICE_CODE);
+                    let nominal = noun_use && (nominal_use(&words, i, len) || (arrest && arrest_noun(&words, i, len)));
                     if (!noun_use || nominal) && !clipped {
                         verbs.push(VerbMatch { start: i, end: i + len, entry: *entries[0], nominal });
                     }
@@ -411,6 +412,28 @@ fn nominal_use(words: &[Word], i: usize, len: usize) -> bool {
         && words.get(i + len).is_some_and(|w| w.norm == "with")
 }
 
+/// "the arrest of X", "his arrest", "the arrests made by the police", "some arrests have been
+/// made": the noun of an arrest that happened. Not one asked for or denied ("demanded the
+/// arrest of", "a warrant for his arrest", "no arrests").
+fn arrest_noun(words: &[Word], i: usize, len: usize) -> bool {
+    if len != 1 || !matches!(words[i].norm.as_str(), "arrest" | "arrests") {
+        return false;
+    }
+    let next = words.get(i + 1).map(|w| w.norm.as_str());
+    let named = matches!(next, Some("of" | "made" | "were" | "have" | "had" | "has" | "was"))
+        || (i > 0 && matches!(words[i - 1].norm.as_str(), "his" | "her" | "their"));
+    let unreal = words[i.saturating_sub(4)..i].iter().any(|w| ARREST_NOT_MADE.contains(&w.norm.as_str()));
+    named && !unreal
+}
+
+/// Words before an arrest noun that say the arrest has not happened.
+const ARREST_NOT_MADE: &[&str] = &[
+    "no", "without", "any", "demand", "demanded", "demanding", "demands", "call", "called", "calling", "calls", "seek",
+    "sought", "seeking", "seeks", "urge", "urged", "urging", "order", "ordered", "ordering", "orders", "warrant",
+    "warrants", "want", "wanted", "wants", "press", "pressed", "pressing", "for", "avoid", "avoided", "evade", "evaded",
+    "escape", "escaped", "resist", "resisted", "fear", "feared", "fearing", "threat", "threatened", "possible", "imminent",
+];
+
 /// Prepositions (not "to"): a verb form right after one, or after one and an adjective, is a
 /// noun ("of great support", "in an accord").
 const NOUN_PREPOSITIONS: &[&str] =
@@ -496,7 +519,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "they", "we", "i", "you", "also", "then", "now", "just", "again",
 ];
 
-fn is_number(w: &str) -> bool {
+pub(crate) fn is_number(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         || matches!(
             w,
