@@ -35,3 +35,14 @@ fn a_new_subject_after_and_is_no_shared_subject() {
     assert!(t.contains(&"USAGOV 111 DEUELI".to_string()), "{t:?}");
     assert!(!t.iter().any(|x| x.starts_with("RUSGOV 111")), "{t:?}");
 }
+
+#[test]
+fn two_coordinated_phrases_of_a_symmetric_verb_act_on_each_other() {
+    // "activists and the district police clashed": each side on the other.
+    let events = triples("Hindu activists and the south district police clashed over the ceremony.");
+    assert!(events.iter().any(|e| e.starts_with("---COP 190")), "{events:?}");
+    assert!(events.iter().any(|e| e.ends_with("190 ---COP")), "{events:?}");
+    // Acting together on an object: not on each other.
+    let events = triples("Ms Jamieson and First Minister Jack McConnell met supporters' representatives.");
+    assert!(events.iter().all(|e| !e.contains(" 04")), "{events:?}");
+}

@@ -57,3 +57,10 @@ fn deportations_need_no_actor_as_target() {
     let events = code("Kenyan authorities deported a 60-year-old man on Friday.");
     assert!(events.iter().any(|e| e.starts_with("KENGOV 174") && e.ends_with(' ')), "{events:?}");
 }
+
+#[test]
+fn an_object_them_is_not_its_own_clauses_subject() {
+    // "the mob was shooting at them": them = the police officials, not the mob.
+    let events = code("Police officials said the mob was shooting at them with private firearms.");
+    assert!(events.contains(&"---CVL 193 ---COP".to_string()), "{events:?}");
+}

@@ -107,8 +107,10 @@ fn score_ipe(
                 text.push_str("\n\n");
             }
             starts.push(text.len());
-            // A record's own line breaks would split its paragraph: they are spaces here.
-            text.push_str(&r.text.replace(['\n', '\r'], " "));
+            // A record's own line breaks would split its paragraph: they are spaces here. Its
+            // mojibake is repaired as `dyad code` repairs it at ingest.
+            let (repaired, _) = dyad_ingest::clean::mojibake::repair(&r.text);
+            text.push_str(&repaired.replace(['\n', '\r'], " "));
         }
         let mut doc = dyad_segment::segment_text(&text);
         doc.id = doc_id.to_string();
