@@ -450,6 +450,24 @@ pub fn act_agent(t: &Tagged, mentions: &[Mention], from: usize) -> Option<usize>
     None
 }
 
+/// "one person was killed when the police fired on the mob": an agentless passive of force
+/// done by the subject of the "when" (or "as", "after") clause that follows it, when that
+/// clause's verb is itself force (`is_force`).
+pub fn when_clause_doer(t: &Tagged, mentions: &[Mention], from: usize, is_force: impl Fn(&VerbMatch) -> bool) -> Option<usize> {
+    let end = (from + MAX_WHEN_GAP).min(t.words.len());
+    let at = (from..end)
+        .take_while(|&k| !matches!(t.words[k].norm.as_str(), ";" | "." | "\"" | "but"))
+        .find(|&k| matches!(t.words[k].norm.as_str(), "when" | "as" | "after"))?;
+    let (idx, m) = mentions.iter().enumerate().find(|(_, m)| m.start > at && m.start <= at + 2)?;
+    let verb = t.verbs.iter().find(|v| v.start >= m.end && v.start <= m.end + 3)?;
+    let plain = (m.end..verb.start).all(|k| !t.words[k].punct && !t.in_noun[k]);
+    (plain && is_force(verb)).then_some(idx)
+}
+
+/// How far after a passive verb its "when" clause may start ("was killed and six others
+/// injured in the eastern part of the city on Tuesday night when ...").
+const MAX_WHEN_GAP: usize = 16;
+
 /// How far after the verb an act's "in"/"during" may stand ("killed on Tuesday night in
 /// police firing").
 const MAX_ACT_GAP: usize = 6;

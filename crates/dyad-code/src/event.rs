@@ -23,6 +23,9 @@ pub fn events(
 ) -> Vec<Event> {
     let text = doc.sentence_text(s);
     let mut out: Vec<Event> = Vec::new();
+    // Per event: its verb is a passive, whose subject names the victims ("one person was
+    // killed").
+    let mut victims_written: Vec<bool> = Vec::new();
     // The sentence's day references, read only once an event needs a date.
     let mut days: Option<Vec<(usize, usize, chrono::NaiveDate)>> = None;
     for dec in &a.decisions {
@@ -82,6 +85,7 @@ pub fn events(
                     }
                     let roles = Roles { from, to, source: sc.clone(), target: tc, source_country: s_from.clone(), target_country: t_from };
                     out.push(make(d, doc, index, s, text, a, dec, roles, code.clone(), date));
+                    victims_written.push(dec.passive);
                 }
             }
         }
@@ -89,12 +93,14 @@ pub fn events(
     // "police opened fire to disperse the protesters": force without a target says less than
     // force by the same source with a target in the sentence; it is the same act. (Statements
     // and intentions are separate acts: "promised to ..." stays beside "invited Kim"; so are
-    // force and arrests: "fired 6,500 rounds ... and arrested 10,000 people" is both.)
+    // force and arrests: "fired 6,500 rounds ... and arrested 10,000 people" is both; and so
+    // are victims written as a passive's subject: "one person was killed when the police
+    // fired to disperse the mob" is a killing beside the dispersal.)
     let force = |e: &Event| matches!(e.root.as_str(), "18" | "19" | "20") || e.code == "175";
-    let subsumed = |e: &Event| {
-        e.target.is_empty() && force(e) && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && force(o))
+    let subsumed = |(e, victims): (&Event, &bool)| {
+        !victims && e.target.is_empty() && force(e) && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && force(o))
     };
-    let keep: Vec<bool> = out.iter().map(|e| !subsumed(e)).collect();
+    let keep: Vec<bool> = out.iter().zip(&victims_written).map(|ev| !subsumed(ev)).collect();
     let mut k = keep.iter();
     out.retain(|_| *k.next().unwrap_or(&true));
     out

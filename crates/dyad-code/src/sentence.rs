@@ -337,6 +337,9 @@ fn decide(
             (source, source_via) = split(first_found(&[
                 ("the passive's agent (by ...)", &|| clause::passive_agent(t, mentions, after)),
                 ("the owner of the armed act", &|| clause::act_agent(t, mentions, after)),
+                ("the doer of the force in the \"when\" clause", &|| {
+                    clause::when_clause_doer(t, mentions, after, |w| force && is_force_entry(&d.verbs[w.entry as usize]))
+                }),
             ]));
             if source_via == Some("the owner of the armed act") && target == source {
                 (target, target_via) = (None, None);
@@ -421,6 +424,12 @@ fn decide(
     let uncoded_victims = !mutual && (passive || act_named || object_follows(t, v));
     let skipped = skip_reason(&mut coding, &modality, chosen.is_some(), passive, options, uncoded_victims);
     VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
+}
+
+/// A verb whose code or one of whose patterns' codes is force (18–20): "fire", "shoot", "attack".
+fn is_force_entry(e: &dyad_dict::VerbEntry) -> bool {
+    let force = |c: &Option<String>| c.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+    force(&e.code) || e.patterns.iter().any(|p| force(&p.code))
 }
 
 /// Apply the rules that turn a coding into no event (or change its code); say why.

@@ -64,3 +64,14 @@ fn an_object_them_is_not_its_own_clauses_subject() {
     let events = code("Police officials said the mob was shooting at them with private firearms.");
     assert!(events.contains(&"---CVL 193 ---COP".to_string()), "{events:?}");
 }
+
+#[test]
+fn an_agentless_killing_is_done_by_the_force_of_its_when_clause() {
+    // The killing stays beside the dispersal: its victims are written.
+    let events = code("One person was killed on Tuesday night when the Kenyan police fired to disperse the mob.");
+    assert!(events.iter().any(|e| e.starts_with("KENCOP 19")), "{events:?}");
+    assert!(events.iter().any(|e| e.starts_with("KENCOP 175")), "{events:?}");
+    // A clause whose verb is no force gives no doer.
+    let events = code("One person was killed on Tuesday night when the Kenyan police arrived.");
+    assert!(events.iter().all(|e| !e.starts_with("KENCOP 19")), "{events:?}");
+}
