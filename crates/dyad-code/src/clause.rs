@@ -377,8 +377,13 @@ const RECIPROCAL: &[&str] = &["their", "each", "one", "mutual", "bilateral", "to
 pub fn coordinated_partner(t: &Tagged, mentions: &[Mention], m: usize) -> Option<usize> {
     let start = mentions[m].start;
     let and = (start.saturating_sub(5)..start).rev().find(|&k| t.words[k].norm == "and")?;
-    let plain = (and + 1..start).all(|k| !t.words[k].punct && !t.verb_start[k] && !t.in_noun[k]);
-    let partner = mentions.iter().position(|p| p.end == and)?;
+    // Plain: not a capitalised word, which would make "and" part of a name ("the US Food and
+    // Drug Administration").
+    let plain = (and + 1..start).all(|k| !t.words[k].punct && !t.verb_start[k] && !t.in_noun[k] && !t.words[k].capitalized);
+    // The partner may end in a name no dictionary knows ("U.S. Trade Representative Robert
+    // B. Zoellick and ...").
+    let named = |p: &Mention| p.end <= and && and - p.end <= 4 && (p.end..and).all(|k| t.words[k].capitalized && !t.in_noun[k]);
+    let partner = mentions.iter().position(named)?;
     (plain && partner != m).then_some(partner)
 }
 

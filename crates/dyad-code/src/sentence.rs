@@ -382,7 +382,12 @@ fn decide(
         // "VHP activists and the district police clashed": the members are two phrases; each
         // acts on the other (not when they act together on an object: "A and B met
         // supporters").
-        if target.is_none() && (marked || symmetric) && reverse_code.is_none() && !object_follows(t, v) {
+        // (An object the pattern names is the act's own: "A and B signed an agreement".)
+        let pattern_object = chosen.is_some_and(|i| {
+            let text = &entry.patterns[candidates[i].pattern].text;
+            text.split_whitespace().skip_while(|w| *w != "*").skip(1).any(|w| w.starts_with(|c: char| c.is_ascii_lowercase() || c == '(' || c == '&'))
+        });
+        if target.is_none() && (marked || symmetric) && reverse_code.is_none() && (pattern_object || !object_follows(t, v)) {
             if let Some(partner) = source.and_then(|s| clause::coordinated_partner(t, mentions, s)) {
                 (target, target_via) = (Some(partner), Some("the other member of the coordinated subject"));
                 reverse_code = code.clone();
