@@ -383,14 +383,19 @@ fn decide(
         // acts on the other (not when they act together on an object: "A and B met
         // supporters").
         // (An object the pattern names is the act's own: "A and B signed an agreement".)
-        let pattern_object = chosen.is_some_and(|i| {
-            let text = &entry.patterns[candidates[i].pattern].text;
+        let pattern_object = candidates.iter().any(|c| {
+            let text = &entry.patterns[c.pattern].text;
             text.split_whitespace().skip_while(|w| *w != "*").skip(1).any(|w| w.starts_with(|c: char| c.is_ascii_lowercase() || c == '(' || c == '&'))
         });
-        if target.is_none() && (marked || symmetric) && reverse_code.is_none() && (pattern_object || !object_follows(t, v)) {
-            if let Some(partner) = source.and_then(|s| clause::coordinated_partner(t, mentions, s)) {
-                (target, target_via) = (Some(partner), Some("the other member of the coordinated subject"));
-                reverse_code = code.clone();
+        if (marked || symmetric) && reverse_code.is_none() && (pattern_object || !object_follows(t, v)) {
+            let partner = source.and_then(|s| clause::coordinated_partner(t, mentions, s));
+            // A pattern may have taken the partner as target already ("+ and $ *"): the
+            // symmetric act goes both ways all the same.
+            if target.is_none() || target == partner {
+                if let Some(p) = partner {
+                    (target, target_via) = (Some(p), target_via.or(Some("the other member of the coordinated subject")));
+                    reverse_code = code.clone();
+                }
             }
         }
     }
