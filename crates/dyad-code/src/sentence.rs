@@ -53,7 +53,7 @@ pub struct VerbDecision {
     pub modality: Modality,
     pub coding: Coding,
     /// Why no event came from this verb, when none did.
-    pub skipped: Option<String>,
+    pub skipped: Option<SkipReason>,
 }
 
 pub struct Analysis {
@@ -169,10 +169,11 @@ fn code_tagged(c: &Compiled, d: &Dictionaries, options: CoderOptions, doc: &Docu
 /// statement makes no event with the tree either.
 fn tree_may_matter(options: CoderOptions, trial: &Analysis) -> bool {
     trial.decisions.iter().any(|dec| {
-        let Some(why) = dec.skipped.as_deref() else { return true };
-        let no_source = why.starts_with("no source") || why.starts_with("passive without");
-        let no_target = why.starts_with("no target");
-        if !(no_source || no_target) || (dec.coding.code.is_none() && dec.coding.reverse_code.is_none()) {
+        let Some(why) = &dec.skipped else { return true };
+        let Some(missing) = why.missing_role() else { return false };
+        let no_source = missing == Role::Source;
+        let no_target = missing == Role::Target;
+        if dec.coding.code.is_none() && dec.coding.reverse_code.is_none() {
             return false;
         }
         // An arrest with no source may be a reduced relative ("persons arrested in the
@@ -442,6 +443,62 @@ fn is_force_entry(e: &dyad_dict::VerbEntry) -> bool {
     force(&e.code) || e.patterns.iter().any(|p| force(&p.code))
 }
 
+/// Why a verb made no event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The chosen pattern's code is `---`.
+    NullPattern,
+    /// No pattern matched and the verb's own code is `---`.
+    NoCode,
+    /// A statement verb (01) with no pattern.
+    BareStatement,
+    /// Negated by the word given.
+    Negated(String),
+    /// Refused ("declined to"), for a code with no CAMEO rejection code.
+    NoRejectionCode(String),
+    /// An intention, for a code with no CAMEO intent code.
+    NoIntentCode(String),
+    /// A passive with no agent.
+    NoAgent,
+    /// An active verb with no source.
+    NoSource,
+    /// No target, for a code that needs one.
+    NoTarget,
+}
+
+impl SkipReason {
+    /// The role that is missing, if that is the reason: a tree may find it.
+    fn missing_role(&self) -> Option<Role> {
+        match self {
+            SkipReason::NoAgent | SkipReason::NoSource => Some(Role::Source),
+            SkipReason::NoTarget => Some(Role::Target),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Source,
+    Target,
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::NullPattern => write!(f, "the pattern's code is null (---)"),
+            SkipReason::NoCode => write!(f, "the verb alone makes no event"),
+            SkipReason::BareStatement => write!(f, "a bare statement verb makes no event (no pattern matched)"),
+            SkipReason::Negated(w) => write!(f, "negated ({w})"),
+            SkipReason::NoRejectionCode(w) => write!(f, "negated ({w}): no CAMEO rejection code for the verb's code"),
+            SkipReason::NoIntentCode(w) => write!(f, "intent ({w}) for a code without a CAMEO intent code"),
+            SkipReason::NoAgent => write!(f, "passive without an agent (by ...)"),
+            SkipReason::NoSource => write!(f, "no source actor"),
+            SkipReason::NoTarget => write!(f, "no target actor"),
+        }
+    }
+}
+
 /// Apply the rules that turn a coding into no event (or change its code); say why.
 fn skip_reason(
     coding: &mut Coding,
@@ -450,21 +507,21 @@ fn skip_reason(
     passive: bool,
     options: CoderOptions,
     uncoded_victims: bool,
-) -> Option<String> {
+) -> Option<SkipReason> {
     if coding.code.is_none() && coding.reverse_code.is_none() {
-        return Some(if by_pattern { "the pattern's code is null (---)".into() } else { "the verb alone makes no event".into() });
+        return Some(if by_pattern { SkipReason::NullPattern } else { SkipReason::NoCode });
     }
     // "declined to comment": a refused statement is an event (011) even from a bare verb.
     let refused = matches!(modality, Modality::Refusal(_));
     if !by_pattern && !refused && coding.code.as_deref().is_some_and(|c| c.starts_with("01")) {
-        return Some("a bare statement verb makes no event (no pattern matched)".into());
+        return Some(SkipReason::BareStatement);
     }
     match modality {
-        Modality::Negated(w) => return Some(format!("negated ({w})")),
+        Modality::Negated(w) => return Some(SkipReason::Negated(w.to_string())),
         Modality::Refusal(w) => {
             let code = coding.code.as_deref().and_then(modality::refusal_code);
             if code.is_none() {
-                return Some(format!("negated ({w}): no CAMEO rejection code for the verb's code"));
+                return Some(SkipReason::NoRejectionCode(w.to_string()));
             }
             coding.code = code;
             coding.reverse_code = None;
@@ -472,7 +529,7 @@ fn skip_reason(
         Modality::Intent(w) => {
             let code = coding.code.as_deref().and_then(modality::intent_code);
             if code.is_none() {
-                return Some(format!("intent ({w}) for a code without a CAMEO intent code"));
+                return Some(SkipReason::NoIntentCode(w.to_string()));
             }
             coding.code = code;
             coding.reverse_code = None;
@@ -483,7 +540,7 @@ fn skip_reason(
         return None;
     }
     if coding.source.is_none() {
-        return Some(if passive { "passive without an agent (by ...)".into() } else { "no source actor".into() });
+        return Some(if passive { SkipReason::NoAgent } else { SkipReason::NoSource });
     }
     if coding.target.is_none() {
         let violent = coding.code.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
@@ -492,7 +549,7 @@ fn skip_reason(
             && coding.code.as_deref().is_some_and(targetless_code)
             && (!violent || uncoded_victims);
         if !alone {
-            return Some("no target actor".into());
+            return Some(SkipReason::NoTarget);
         }
     }
     None
