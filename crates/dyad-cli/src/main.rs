@@ -7,6 +7,11 @@ mod progress;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+// The coder makes and drops many small vectors per sentence; mimalloc serves them faster than
+// the system allocator (docs/benchmarks.md, stop 11).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "dyad", version, about = "Political event-data coder: news text in, CAMEO events out.")]
 struct Cli {
