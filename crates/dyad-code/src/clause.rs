@@ -358,7 +358,7 @@ pub fn mention_at(mentions: &[Mention], k: usize) -> Option<(usize, &Mention)> {
 
 /// A verb (or a speech verb the dictionaries may not list) at word `k`, after at most two
 /// adverbs or auxiliaries.
-fn verb_follows(t: &Tagged, k: usize) -> bool {
+pub(crate) fn verb_follows(t: &Tagged, k: usize) -> bool {
     (k..(k + 3).min(t.words.len()))
         .find(|&j| {
             !(t.words[j].norm.ends_with("ly")

@@ -131,7 +131,10 @@ pub fn try_match(t: &Tagged, mentions: &[Mention], p: &CompiledPattern, v: &Verb
             Element::Source | Element::Target => {
                 let idx = mentions.partition_point(|x| x.start < pos);
                 let men = mentions.get(idx).filter(|x| x.start - pos <= gap)?;
-                if blocked(t, pos, men.start) {
+                // ", the U.S. has taken": after a comma, an actor with its own verb is the
+                // subject of another clause (as for an object, `clause::object`).
+                let comma = t.words[pos..men.start].iter().any(|w| w.norm == ",");
+                if blocked(t, pos, men.start) || (comma && crate::clause::verb_follows(t, men.end)) {
                     return None;
                 }
                 if matches!(e, Element::Source) {
