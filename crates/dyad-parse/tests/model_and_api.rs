@@ -56,6 +56,29 @@ fn a_model_with_word_clusters_keeps_them_through_a_round_trip() {
 }
 
 #[test]
+fn the_built_in_model_has_clusters_and_a_relabeller_that_round_trip() {
+    // The committed model is the documented one: trained with word clusters, and its
+    // relabeller beat the parser's own labels on dev.
+    let p = Parser::builtin();
+    assert!(p.clusters.len() > 30_000, "{} clustered words", p.clusters.len());
+    let r = p.relabeller.as_ref().expect("the built-in model has a relabeller");
+    assert!(r.parser_weight + r.own_weight > 0 && r.margin > 0);
+    let bytes = p.to_bytes();
+    assert_eq!(bytes.len(), dyad_parse::BUILTIN_MODEL_BYTES);
+    let back = Parser::from_bytes(&bytes).unwrap();
+    let rb = back.relabeller.as_ref().unwrap();
+    assert_eq!((rb.parser_weight, rb.own_weight, rb.margin), (r.parser_weight, r.own_weight, r.margin));
+    // The relabeller may change labels, never heads or tags.
+    let mut without = Parser::from_bytes(&bytes).unwrap();
+    without.relabeller = None;
+    let text = "The army said on Tuesday it had given the rebels a deadline , and the talks in Geneva were suspended .";
+    let forms: Vec<&str> = text.split(' ').collect();
+    let (a, b) = (p.parse_words(&forms), without.parse_words(&forms));
+    assert_eq!(a.head, b.head);
+    assert_eq!(a.upos, b.upos);
+}
+
+#[test]
 fn truncated_and_corrupt_models_give_clear_errors() {
     let bytes = small_model().to_bytes();
     let err = |b: &[u8]| Parser::from_bytes(b).err().expect("must fail").to_string();
