@@ -88,3 +88,27 @@ fn smoke_training_writes_a_loadable_model() {
     let out = dyad(&["parse", "--conllu", &f, "--model", model.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn clusters_from_articles_feed_a_smoke_training() {
+    let dir = tempfile::tempdir().unwrap();
+    let clusters = dir.path().join("small.clusters");
+    let c = clusters.to_str().unwrap();
+    let out = dyad(&["parse", "clusters", &repo("examples/article.txt"), "--out", c, "--fine", "4", "--coarse", "2", "--min-count", "1"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("words"), "{}", String::from_utf8_lossy(&out.stderr));
+    let model = dir.path().join("small.model");
+    let f = fixture();
+    let m = model.to_str().unwrap();
+    let train = |clusters: &str| {
+        dyad(&["parse", "train", "--train", &f, "--dev", &f, "--out", m, "--epochs", "2", "--tagger-epochs", "2", "--clusters", clusters], None)
+    };
+    let out = train(c);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dyad(&["parse", "--conllu", &f, "--model", m], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // A file that is not a clusters file is an error naming it, not a panic.
+    let out = train(&f);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a clusters file"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -1,5 +1,5 @@
 //! Developer shortcut for `dyad parse train` without building the whole CLI:
-//! `cargo run --release -p dyad-parse --example train -- TRAIN DEV OUT [PARSER_EPOCHS] [TAGGER_EPOCHS] [FOLDS] [TIME_PHRASES]`.
+//! `cargo run --release -p dyad-parse --example train -- TRAIN DEV OUT [PARSER_EPOCHS] [TAGGER_EPOCHS] [FOLDS] [TIME_PHRASES] [CLUSTERS]`.
 use dyad_parse::{conllu, train};
 
 fn main() {
@@ -19,8 +19,12 @@ fn main() {
     if let Some(e) = a.get(7) {
         opts.time_phrases = e.parse().unwrap();
     }
+    let clusters = match a.get(8) {
+        Some(f) => dyad_parse::clusters::Clusters::from_bytes(&std::fs::read(f).unwrap()).unwrap(),
+        None => Default::default(),
+    };
     let t = std::time::Instant::now();
-    let (p, s) = train::train(&tr, &dev, opts, &mut |m| eprintln!("[{:6.1}s] {m}", t.elapsed().as_secs_f64()));
+    let (p, s) = train::train(&tr, &dev, opts, clusters, &mut |m| eprintln!("[{:6.1}s] {m}", t.elapsed().as_secs_f64()));
     let bytes = p.to_bytes();
     std::fs::write(&a[3], &bytes).unwrap();
     eprintln!(

@@ -168,6 +168,13 @@ impl<'a> Reader<'a> {
         }
         Ok(())
     }
+    /// Whether the next bytes are section tag `t` (reads nothing).
+    pub fn at_tag(&self, t: &[u8; 4]) -> bool {
+        self.bytes[self.pos..].starts_with(t)
+    }
+    pub fn at_end(&self) -> bool {
+        self.pos == self.bytes.len()
+    }
     pub fn done(&self) -> Result<(), ModelError> {
         if self.pos != self.bytes.len() {
             return Err(ModelError::Corrupt(format!("{} unread bytes at the end of the payload", self.bytes.len() - self.pos)));

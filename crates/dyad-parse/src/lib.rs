@@ -3,18 +3,21 @@
 //! EWT and embedded in the binary.
 //!
 //! Layers, one folder per learned model: [`tagger`] (averaged perceptron, greedy),
-//! [`parser`] (arc-eager transitions, dynamic oracle), [`lemma`] (lookup and suffix rules);
+//! [`parser`] (arc-eager transitions, dynamic oracle), [`relabeller`] (the relations of the
+//! finished tree re-predicted from the whole tree), [`lemma`] (lookup and suffix rules);
 //! [`words`] computes what both models read of a word; [`weights`] and [`io`] hold the
 //! model's numbers and their file format; [`conllu`] reads and writes treebanks; [`train`]
 //! ties training together and [`score`] measures it.
 
 mod augment;
+pub mod clusters;
 pub mod conllu;
 mod display;
 mod hash;
 mod io;
 pub mod lemma;
 pub mod parser;
+pub mod relabeller;
 pub mod score;
 pub mod tagger;
 pub mod train;
@@ -27,9 +30,11 @@ use std::sync::OnceLock;
 
 use dyad_doc::{DepRel, Document, Upos};
 
+use clusters::Clusters;
 use lemma::Lemmatizer;
 use parser::transition::State;
 use parser::DepParser;
+use relabeller::Relabeller;
 use tagger::Tagger;
 use words::{analyse, Scratch, WordInfo};
 
@@ -61,6 +66,10 @@ pub struct Parser {
     pub tagger: Tagger,
     pub lemmatizer: Lemmatizer,
     pub parser: DepParser,
+    /// Word clusters both models read (empty for a model trained without them).
+    pub clusters: Clusters,
+    /// Second-stage relation labeller (absent when it did not help on dev).
+    pub relabeller: Option<Relabeller>,
 }
 
 /// Per-thread buffers for one sentence, so parsing allocates nothing in steady state
@@ -72,6 +81,7 @@ struct Work {
     buf: tagger::TagBuffers,
     tags: Vec<Upos>,
     state: State,
+    relabel: relabeller::RelabelBuffers,
 }
 
 thread_local! {
@@ -137,8 +147,10 @@ impl Parser {
         let tagger = Tagger::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let parser = DepParser::read(&mut r)?;
+        let clusters = if r.at_tag(b"CLUS") { Clusters::read(&mut r)? } else { Clusters::default() };
+        let relabeller = if r.at_end() { None } else { Some(Relabeller::read(&mut r)?) };
         r.done()?;
-        Ok(Parser { tagger, lemmatizer, parser })
+        Ok(Parser { tagger, lemmatizer, parser, clusters, relabeller })
     }
 
     pub fn load(path: &Path) -> Result<Parser, ModelError> {
@@ -151,6 +163,12 @@ impl Parser {
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
+        if !self.clusters.is_empty() {
+            self.clusters.write(&mut w);
+        }
+        if let Some(r) = &self.relabeller {
+            r.write(&mut w);
+        }
         w.finish()
     }
 
@@ -159,12 +177,16 @@ impl Parser {
     pub fn analyse<R>(&self, forms: &[&str], parse: bool, f: impl FnOnce(Analysis) -> R) -> R {
         WORK.with(|w| {
             let mut w = w.borrow_mut();
-            let Work { scratch, words, buf, tags, state } = &mut *w;
+            let Work { scratch, words, buf, tags, state, relabel } = &mut *w;
             words.clear();
             words.extend(forms.iter().map(|f| analyse(f, scratch)));
+            self.clusters.fill(words);
             self.tagger.tag_fast(words, buf, tags);
             if parse {
                 self.parser.parse(words, tags, state);
+                if let Some(r) = &self.relabeller {
+                    r.relabel(words, tags, &state.head, &mut state.label, &state.label_scores, relabel);
+                }
                 f(Analysis { tags, heads: &state.head, labels: &state.label })
             } else {
                 f(Analysis { tags, heads: &[], labels: &[] })

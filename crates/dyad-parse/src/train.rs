@@ -4,9 +4,11 @@
 
 use dyad_doc::{DepRel, Upos};
 
+use crate::clusters::Clusters;
 use crate::conllu;
 use crate::lemma::Lemmatizer;
 use crate::parser::{trainer as parser_trainer, transition::NONE};
+use crate::relabeller::trainer as relabel_trainer;
 use crate::tagger::{trainer as tagger_trainer, Tagger};
 use crate::words::Scratch;
 use crate::Parser;
@@ -65,11 +67,14 @@ pub struct TrainOptions {
     /// Share (0..1) of the training sentences copied with a time phrase after their subject
     /// ("Germany on Wednesday lifted ..."): news syntax EWT seldom shows (`augment.rs`).
     pub time_phrases: f64,
+    /// Epochs of the relabeller (0: none; it is also left out when it does not beat the
+    /// parser's own labels on dev).
+    pub relabel_epochs: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { seed: 1, tagger_epochs: 10, parser_epochs: 12, folds: 4, time_phrases: 0.0 }
+        TrainOptions { seed: 1, tagger_epochs: 10, parser_epochs: 12, folds: 4, time_phrases: 0.0, relabel_epochs: 8 }
     }
 }
 
@@ -82,7 +87,10 @@ pub struct DevScores {
     pub las: f64,
 }
 
-pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOptions, log: &mut Log) -> (Parser, DevScores) {
+/// Trains every part of the model; `clusters` (learnt beforehand from unlabelled text, or
+/// empty) are stored in it and read by both models.
+pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOptions, clusters: Clusters, log: &mut Log) -> (Parser, DevScores) {
+    let cl = &clusters;
     let mut examples: Vec<Example> = train.iter().map(Example::from_conllu).collect();
     let mut dev_ex: Vec<Example> = dev.iter().map(Example::from_conllu).collect();
     let lemmatizer = Lemmatizer::train(
@@ -96,22 +104,22 @@ pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOp
     let mut first_folds = Vec::new();
     for fold in 0..k {
         let rest: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|p| p.1).collect();
-        let tagger = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, None, &mut |_| {});
+        let tagger = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, None, cl, &mut |_| {});
         first_folds.push(tagger);
         log(format!("jackknife: first-pass tagger {}/{k} trained", fold + 1));
     }
-    let first_tags: Vec<Vec<Upos>> = examples.iter().enumerate().map(|(i, ex)| tag(&first_folds[fold_of(i)], &ex.forms)).collect();
+    let first_tags: Vec<Vec<Upos>> = examples.iter().enumerate().map(|(i, ex)| tag(&first_folds[fold_of(i)], &ex.forms, cl)).collect();
     for (ex, t) in examples.iter_mut().zip(first_tags) {
         ex.pred_tags = Some(t);
     }
     let dev_refs: Vec<&Example> = dev_ex.iter().collect();
     let all: Vec<&Example> = examples.iter().collect();
-    let first = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, None, log);
+    let first = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, None, cl, log);
     for ex in &mut dev_ex {
-        ex.pred_tags = Some(tag(&first, &ex.forms));
+        ex.pred_tags = Some(tag(&first, &ex.forms, cl));
     }
     let dev_refs: Vec<&Example> = dev_ex.iter().collect();
-    let tagger = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, Some(&first), log);
+    let tagger = tagger_trainer::train(&all, &dev_refs, opts.tagger_epochs, opts.seed, Some(&first), cl, log);
     // The parser also learns news syntax from augmented copies (`augment.rs`); the taggers
     // above learnt from the treebank's own sentences only (on dev, the copies cost the tagger
     // 0.1–0.2 UPOS).
@@ -129,9 +137,9 @@ pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOp
     if opts.folds >= 2 {
         for fold in 0..k {
             let rest: Vec<&Example> = examples[..originals].iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|p| p.1).collect();
-            let second = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, Some(&first_folds[fold]), &mut |_| {});
+            let second = tagger_trainer::train(&rest, &[], first_epochs, opts.seed + fold as u64, Some(&first_folds[fold]), cl, &mut |_| {});
             for (i, ex) in examples.iter().enumerate().filter(|(i, _)| fold_of_example(*i) == fold) {
-                parser_tags[i] = tag(&second, &ex.forms);
+                parser_tags[i] = tag(&second, &ex.forms, cl);
             }
             log(format!("jackknife: tags for the parser, fold {}/{k}", fold + 1));
         }
@@ -142,25 +150,40 @@ pub fn train(train: &[conllu::Sentence], dev: &[conllu::Sentence], opts: TrainOp
         ex.pred_tags = Some(t);
     }
     for ex in &mut dev_ex {
-        ex.pred_tags = Some(tag(&tagger, &ex.forms));
+        ex.pred_tags = Some(tag(&tagger, &ex.forms, cl));
     }
     let with_trees: Vec<&Example> = examples.iter().filter(|e| e.has_tree).collect();
     let dev_trees: Vec<&Example> = dev_ex.iter().filter(|e| e.has_tree).collect();
-    let parser = parser_trainer::train(&with_trees, &dev_trees, opts.parser_epochs, opts.seed, log);
+    let parser = parser_trainer::train(&with_trees, &dev_trees, opts.parser_epochs, opts.seed, cl, log);
     let mut scores = DevScores::default();
     if !dev_ex.is_empty() {
         let dev_refs: Vec<&Example> = dev_ex.iter().collect();
-        scores.upos = tagger_trainer::accuracy(&tagger, &dev_refs, 0);
-        scores.upos_lower = tagger_trainer::accuracy(&tagger, &dev_refs, 1);
-        (scores.uas, scores.las) = parser_trainer::attachment(&parser, &dev_trees);
+        scores.upos = tagger_trainer::accuracy(&tagger, &dev_refs, 0, cl);
+        scores.upos_lower = tagger_trainer::accuracy(&tagger, &dev_refs, 1, cl);
+        (scores.uas, scores.las) = parser_trainer::attachment(&parser, &dev_trees, cl);
     }
-    (Parser { tagger, lemmatizer, parser }, scores)
+    // The relabeller learns from the original (not augmented) training trees.
+    let originals: Vec<&Example> = examples[..originals].iter().filter(|e| e.has_tree).collect();
+    let relabeller = match opts.relabel_epochs {
+        0 => None,
+        e => match relabel_trainer::train(&originals, &dev_trees, &parser, e, opts.seed, cl, log) {
+            Some((r, las)) => {
+                scores.las = las;
+                Some(r)
+            }
+            None => {
+                log("relabeller: no better than the parser's labels on dev, left out".into());
+                None
+            }
+        },
+    };
+    (Parser { tagger, lemmatizer, parser, clusters, relabeller }, scores)
 }
 
-fn tag(tagger: &Tagger, forms: &[String]) -> Vec<Upos> {
+fn tag(tagger: &Tagger, forms: &[String], clusters: &Clusters) -> Vec<Upos> {
     let mut scratch = Scratch::default();
     let mut words = Vec::new();
-    tagger_trainer::analyse_cased(forms, 0, &mut scratch, &mut words);
+    tagger_trainer::analyse_cased(forms, 0, clusters, &mut scratch, &mut words);
     let (mut buf, mut tags) = (crate::tagger::TagBuffers::default(), Vec::new());
     tagger.tag(&words, &mut buf, &mut tags);
     tags

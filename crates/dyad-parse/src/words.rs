@@ -16,6 +16,9 @@ pub struct WordInfo {
     /// Coarse flags: 1 first letter upper, 2 all letters upper, 4 has digit, 8 has hyphen,
     /// 16 no letter or digit.
     pub flags: u8,
+    /// Distributional cluster (see [`crate::clusters`]): fine class + 1 in the low 16 bits,
+    /// coarse class + 1 in the high 16; 0 when the word has none. Filled by the model.
+    pub cluster: u32,
 }
 
 /// Reused buffers, so analysing a sentence allocates nothing once they have grown.

@@ -12,8 +12,8 @@ fn small_model() -> Parser {
     let sents = conllu::read(SMALL, "small.conllu").unwrap();
     // A smoke training: the fixture repeated, a few epochs, gold tags for the parser.
     let train_set: Vec<conllu::Sentence> = (0..20).flat_map(|_| sents.clone()).collect();
-    let opts = TrainOptions { seed: 7, tagger_epochs: 3, parser_epochs: 3, folds: 2, time_phrases: 0.1 };
-    train(&train_set, &sents, opts, &mut |_| {}).0
+    let opts = TrainOptions { seed: 7, tagger_epochs: 3, parser_epochs: 3, folds: 2, time_phrases: 0.1, relabel_epochs: 3 };
+    train(&train_set, &sents, opts, Default::default(), &mut |_| {}).0
 }
 
 #[test]
@@ -32,6 +32,50 @@ fn smoke_training_learns_the_fixture_and_round_trips() {
     let sc = dyad_parse::score::score(&sents, &pred);
     assert!(sc.pct(sc.upos) > 95.0, "UPOS on its own training data: {:.1}", sc.pct(sc.upos));
     assert!(sc.pct(sc.las) > 80.0, "LAS on its own training data: {:.1}", sc.pct(sc.las));
+}
+
+#[test]
+fn a_model_with_word_clusters_keeps_them_through_a_round_trip() {
+    use dyad_parse::clusters::{ClusterOptions, Clusters};
+    let sents = conllu::read(SMALL, "small.conllu").unwrap();
+    let mut scratch = dyad_parse::words::Scratch::default();
+    let text: Vec<Vec<u64>> =
+        sents.iter().map(|s| s.words.iter().map(|w| dyad_parse::words::analyse(&w.form, &mut scratch).lower).collect()).collect();
+    let opts = ClusterOptions { fine: 4, coarse: 2, min_count: 1, ..ClusterOptions::default() };
+    let clusters = Clusters::learn(&text, opts, &mut |_| {});
+    assert!(!clusters.is_empty());
+    let train_set: Vec<conllu::Sentence> = (0..20).flat_map(|_| sents.clone()).collect();
+    let topts = TrainOptions { seed: 7, tagger_epochs: 3, parser_epochs: 3, folds: 2, time_phrases: 0.0, relabel_epochs: 3 };
+    let model = train(&train_set, &sents, topts, clusters.clone(), &mut |_| {}).0;
+    let bytes = model.to_bytes();
+    let back = Parser::from_bytes(&bytes).unwrap();
+    assert_eq!(back.clusters.len(), clusters.len());
+    assert_eq!(back.to_bytes(), bytes);
+    // Clusters make a different model from the same data.
+    assert_ne!(small_model().to_bytes(), bytes);
+}
+
+#[test]
+fn the_built_in_model_has_clusters_and_a_relabeller_that_round_trip() {
+    // The committed model is the documented one: trained with word clusters, and its
+    // relabeller beat the parser's own labels on dev.
+    let p = Parser::builtin();
+    assert!(p.clusters.len() > 30_000, "{} clustered words", p.clusters.len());
+    let r = p.relabeller.as_ref().expect("the built-in model has a relabeller");
+    assert!(r.parser_weight + r.own_weight > 0 && r.margin > 0);
+    let bytes = p.to_bytes();
+    assert_eq!(bytes.len(), dyad_parse::BUILTIN_MODEL_BYTES);
+    let back = Parser::from_bytes(&bytes).unwrap();
+    let rb = back.relabeller.as_ref().unwrap();
+    assert_eq!((rb.parser_weight, rb.own_weight, rb.margin), (r.parser_weight, r.own_weight, r.margin));
+    // The relabeller may change labels, never heads or tags.
+    let mut without = Parser::from_bytes(&bytes).unwrap();
+    without.relabeller = None;
+    let text = "The army said on Tuesday it had given the rebels a deadline , and the talks in Geneva were suspended .";
+    let forms: Vec<&str> = text.split(' ').collect();
+    let (a, b) = (p.parse_words(&forms), without.parse_words(&forms));
+    assert_eq!(a.head, b.head);
+    assert_eq!(a.upos, b.upos);
 }
 
 #[test]

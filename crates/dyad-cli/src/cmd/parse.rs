@@ -4,6 +4,7 @@
 
 use anyhow::Context;
 use dyad_doc::Document;
+use dyad_parse::clusters::{ClusterOptions, Clusters};
 use dyad_parse::{conllu, score, train, Parser};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -45,6 +46,31 @@ pub struct Args {
 pub enum TrainCommand {
     /// Train a tagger + lemmatiser + parser model from CoNLL-U (seeded, reproducible).
     Train(TrainArgs),
+    /// Learn word clusters from unlabelled articles, for `dyad parse train --clusters`
+    /// (deterministic).
+    Clusters(ClustersArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ClustersArgs {
+    /// Articles to learn from (files or folders), as for `dyad code`.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Where to write the clusters.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Fine clusters.
+    #[arg(long, default_value_t = dyad_parse::clusters::ClusterOptions::default().fine)]
+    pub fine: usize,
+    /// Coarse clusters (groups of fine ones).
+    #[arg(long, default_value_t = dyad_parse::clusters::ClusterOptions::default().coarse)]
+    pub coarse: usize,
+    /// Words seen fewer times get no cluster.
+    #[arg(long, default_value_t = dyad_parse::clusters::ClusterOptions::default().min_count)]
+    pub min_count: u32,
+    /// Worker threads for reading and segmenting (the clustering itself is one thread).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub threads: usize,
 }
 
 #[derive(clap::Args)]
@@ -73,11 +99,19 @@ pub struct TrainArgs {
     /// ("Germany on Wednesday lifted ..."), as news writes them.
     #[arg(long, default_value_t = train::TrainOptions::default().time_phrases)]
     pub time_phrases: f64,
+    /// Epochs of the relabeller, which re-predicts each relation from the whole tree (0: none).
+    #[arg(long, default_value_t = train::TrainOptions::default().relabel_epochs)]
+    pub relabel_epochs: usize,
+    /// Word clusters (from `dyad parse clusters`) to store in the model and use as features.
+    #[arg(long, value_name = "FILE")]
+    pub clusters: Option<PathBuf>,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    if let Some(TrainCommand::Train(t)) = a.train {
-        return run_train(t);
+    match a.train {
+        Some(TrainCommand::Train(t)) => return run_train(t),
+        Some(TrainCommand::Clusters(c)) => return run_clusters(c),
+        None => {}
     }
     let started = Instant::now();
     let parser = load_parser(a.model.as_deref())?;
@@ -248,8 +282,15 @@ fn run_train(t: TrainArgs) -> anyhow::Result<ExitCode> {
         None => Vec::new(),
     };
     eprintln!("dyad: training on {} sentences ({}), dev {} sentences", train_set.len(), t.train.display(), dev_set.len());
-    let opts = train::TrainOptions { seed: t.seed, tagger_epochs: t.tagger_epochs, parser_epochs: t.epochs, folds: t.folds, time_phrases: t.time_phrases };
-    let (parser, scores) = train::train(&train_set, &dev_set, opts, &mut |m| eprintln!("[{:6.1} s] {m}", start.elapsed().as_secs_f64()));
+    let opts = train::TrainOptions { seed: t.seed, tagger_epochs: t.tagger_epochs, parser_epochs: t.epochs, folds: t.folds, time_phrases: t.time_phrases, relabel_epochs: t.relabel_epochs };
+    let clusters = match &t.clusters {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            Clusters::from_bytes(&bytes).with_context(|| format!("{}: not a clusters file", p.display()))?
+        }
+        None => Clusters::default(),
+    };
+    let (parser, scores) = train::train(&train_set, &dev_set, opts, clusters, &mut |m| eprintln!("[{:6.1} s] {m}", start.elapsed().as_secs_f64()));
     let bytes = parser.to_bytes();
     std::fs::write(&t.out, &bytes).with_context(|| format!("cannot write {}", t.out.display()))?;
     eprintln!("dyad: wrote {} ({:.1} MB) in {:.1} s", t.out.display(), bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
@@ -259,6 +300,43 @@ fn run_train(t: TrainArgs) -> anyhow::Result<ExitCode> {
             scores.upos, scores.upos_lower, scores.uas, scores.las
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_clusters(c: ClustersArgs) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let input = InputArgs {
+        paths: c.paths.clone(),
+        date: None,
+        input_format: "auto".into(),
+        fields: Vec::new(),
+        threads: c.threads,
+        quiet: false,
+        skips_shown: 10,
+        keep_skips: false,
+    };
+    // Each sentence as the hashes of its lower-cased words (what the models look up).
+    let mut sentences: Vec<Vec<u64>> = Vec::new();
+    let summary = map_documents(
+        &input,
+        |doc| {
+            let mut scratch = dyad_parse::words::Scratch::default();
+            doc.sentences
+                .iter()
+                .map(|s| doc.sentence_tokens(s).iter().map(|t| dyad_parse::words::analyse(doc.token_text(t), &mut scratch).lower).collect())
+                .collect::<Vec<Vec<u64>>>()
+        },
+        |s| {
+            sentences.extend(s);
+            Ok(())
+        },
+    )?;
+    summary.print();
+    let opts = ClusterOptions { fine: c.fine, coarse: c.coarse, min_count: c.min_count, ..ClusterOptions::default() };
+    let clusters = Clusters::learn(&sentences, opts, &mut |m| eprintln!("[{:6.1} s] {m}", start.elapsed().as_secs_f64()));
+    let bytes = clusters.to_bytes();
+    std::fs::write(&c.out, &bytes).with_context(|| format!("cannot write {}", c.out.display()))?;
+    eprintln!("dyad: wrote {} ({} words, {:.1} MB) in {:.1} s", c.out.display(), clusters.len(), bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,7 +8,7 @@ use super::transition::{State, NONE};
 use crate::hash::{key1, key2, key3};
 use crate::words::WordInfo;
 
-pub const N_PARSER_FEATURES: usize = 86;
+pub const N_PARSER_FEATURES: usize = 97;
 
 const NO_WORD: u64 = 0x51_7cc1_b727;
 const ROOT_WORD: u64 = 0x2a_4f3b_19c5;
@@ -49,6 +49,18 @@ impl Sentence<'_> {
             p => self.words[p as usize - 1].flags as u64,
         }
     }
+    /// Fine and coarse word cluster (0 for a word without one).
+    #[inline(always)]
+    fn c(&self, p: u32) -> (u64, u64) {
+        match p {
+            NONE => (1 << 20, 1 << 20),
+            0 => (2 << 20, 2 << 20),
+            p => {
+                let c = self.words[p as usize - 1].cluster;
+                ((c & 0xffff) as u64, (c >> 16) as u64)
+            }
+        }
+    }
     #[inline(always)]
     fn t(&self, p: u32) -> u64 {
         match p {
@@ -84,7 +96,7 @@ fn distance(a: u32, b: u32) -> u64 {
 /// words (their forms, tags, suffixes and flags), not the stack or any arc: their values
 /// change only when the buffer moves (SHIFT, RIGHT-ARC), so the parser scores them once per
 /// buffer position (`DepParser::parse`).
-pub const BUFFER_ONLY: [usize; 14] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20, 75, 77, 83];
+pub const BUFFER_ONLY: [usize; 17] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20, 75, 77, 83, 87, 88, 96];
 
 /// Fills `out` with the features of configuration `st`.
 pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATURES]) {
@@ -105,6 +117,7 @@ pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATUR
     let set = |v: &[u64], p: u32| if p == NONE { 1 << 63 } else { v[p as usize] };
     let (s0vl, s0vr, b0vl) = (count(&st.nl, s0), count(&st.nr, s0), count(&st.nl, b0));
     let (s0sl, s0sr, b0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, b0));
+    let ((s0c, s0cc), (b0c, b0cc), (b1c, _)) = (s.c(s0), s.c(b0), s.c(b1));
     let f = [
         key1(1, s0w),
         key1(2, s0t),
@@ -202,6 +215,20 @@ pub fn parser_features(st: &State, s: &Sentence, out: &mut [u64; N_PARSER_FEATUR
         key2(84, b0w, b1w),
         key3(85, b0wt, b1t, s0t),
         key3(86, s0t, l(s0l), l(s0l2)),
+        // Word clusters learnt from news (Koo et al. 2008): s0, b0, b1 and the s0–b0 pair.
+        key1(87, s0c),
+        key1(88, b0c),
+        key1(89, b1c),
+        key2(90, s0c, b0c),
+        key2(91, s0cc, b0t),
+        key2(92, s0t, b0cc),
+        key3(93, s0cc, b0cc, d),
+        // Clusters of the second stack word, of s0's head, of b0's leftmost child, and the
+        // b0–b1 cluster pair.
+        key2(94, s.c(s1).0, s0t),
+        key2(95, s.c(s0h).0, b0c),
+        key2(96, s.c(b0l).0, b0t),
+        key2(97, b0c, b1c),
     ];
     *out = f;
 }
@@ -301,5 +328,26 @@ mod tests {
         parser_features(&st, &s, &mut f);
         assert_eq!(f[79], key1(80, words[1].lower));
         assert_eq!(f[80], key1(81, 7));
+    }
+
+    #[test]
+    fn features_see_word_clusters() {
+        let mut sc = Scratch::default();
+        let mut words: Vec<WordInfo> = ["rebels", "attacked"].iter().map(|f| analyse(f, &mut sc)).collect();
+        let tags = [Upos::NOUN, Upos::VERB];
+        let mut st = State::default();
+        st.reset(2);
+        st.apply(Move::Shift);
+        let mut before = [0u64; N_PARSER_FEATURES];
+        parser_features(&st, &Sentence { words: &words, tags: &tags }, &mut before);
+        // "rebels" (s0) gets fine cluster 5 in coarse cluster 2.
+        words[0].cluster = 5 | 2 << 16;
+        let mut after = [0u64; N_PARSER_FEATURES];
+        parser_features(&st, &Sentence { words: &words, tags: &tags }, &mut after);
+        assert_eq!(after[86], key1(87, 5));
+        assert_ne!(before[86], after[86]);
+        assert_eq!(after[90], key2(91, 2, Upos::VERB as u64));
+        // The b0 cluster features did not change.
+        assert_eq!(before[87], after[87]);
     }
 }

@@ -11,7 +11,7 @@ use dyad_doc::Upos;
 use crate::weights::Weights;
 use crate::words::WordInfo;
 use features::{parser_features, Sentence, BUFFER_ONLY, N_PARSER_FEATURES};
-use transition::{Move, State, N_CLASSES};
+use transition::{Move, State, N_CLASSES, N_LABELS};
 
 pub struct DepParser {
     pub weights: Weights,
@@ -33,6 +33,8 @@ impl DepParser {
         let mut buffer_scores = [0i32; N_CLASSES];
         // The buffer position `buffer_scores` belong to.
         let mut scored_at = usize::MAX;
+        st.label_scores.clear();
+        st.label_scores.resize(words.len() + 1, [0; N_LABELS]);
         while !st.terminal() {
             parser_features(st, &s, &mut feats);
             if st.b != scored_at {
@@ -49,7 +51,20 @@ impl DepParser {
             let mut scores = buffer_scores;
             self.weights.score(&rest, &mut scores);
             let best = best_valid(st, &scores);
-            st.apply(Move::from_class(best));
+            let mv = Move::from_class(best);
+            // Keep the label scores of the arc move for the relabeller.
+            match mv {
+                Move::Left(_) => {
+                    let d = st.s0() as usize;
+                    st.label_scores[d].copy_from_slice(&scores[2..2 + N_LABELS]);
+                }
+                Move::Right(_) => {
+                    let d = st.b;
+                    st.label_scores[d].copy_from_slice(&scores[2 + N_LABELS..]);
+                }
+                _ => {}
+            }
+            st.apply(mv);
         }
         st.finish();
     }

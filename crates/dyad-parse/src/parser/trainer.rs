@@ -5,6 +5,7 @@
 use super::features::{parser_features, Sentence, N_PARSER_FEATURES};
 use super::transition::{costs, projectivize, Gold, Move, State, N_CLASSES, NONE};
 use super::{best_valid, DepParser};
+use crate::clusters::Clusters;
 use crate::tagger::trainer::analyse_cased;
 use crate::train::{Example, Log};
 use crate::weights::TrainWeights;
@@ -16,7 +17,7 @@ const EXPLORE: f64 = 0.9;
 /// shrinks the model from 26 MB to 10 MB (a smaller table is also faster: fewer cache misses).
 const PRUNE: u16 = 500;
 
-pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, log: &mut Log) -> DepParser {
+pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, clusters: &Clusters, log: &mut Log) -> DepParser {
     let mut weights = TrainWeights::new(N_CLASSES);
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x5eed);
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -43,7 +44,7 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, log
         let (mut errors, mut decisions) = (0usize, 0usize);
         for &i in &order {
             let ex = train[i];
-            analyse_cased(&ex.forms, 0, &mut scratch, &mut words);
+            analyse_cased(&ex.forms, 0, clusters, &mut scratch, &mut words);
             let tags = ex.pred_tags.as_deref().unwrap_or(&ex.tags);
             let sent = Sentence { words: &words, tags };
             let gold = Gold { head: &golds[i], label: &ex.labels };
@@ -80,7 +81,7 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, log
             best = Some((0.0, parser));
             continue;
         }
-        let (uas, las) = attachment(&parser, dev);
+        let (uas, las) = attachment(&parser, dev, clusters);
         log(format!("parser epoch {epoch}: {err:.2}% wrong moves  dev UAS {uas:.2} LAS {las:.2}"));
         if best.as_ref().is_none_or(|b| las > b.0) {
             best = Some((las, parser));
@@ -91,13 +92,13 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, log
 
 /// UAS and LAS (percent, relation subtypes ignored) on `sentences`, parsing from their
 /// predicted tags when they have them.
-pub fn attachment(parser: &DepParser, sentences: &[&Example]) -> (f64, f64) {
+pub fn attachment(parser: &DepParser, sentences: &[&Example], clusters: &Clusters) -> (f64, f64) {
     let mut scratch = Scratch::default();
     let mut words = Vec::new();
     let mut st = State::default();
     let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
     for ex in sentences {
-        analyse_cased(&ex.forms, 0, &mut scratch, &mut words);
+        analyse_cased(&ex.forms, 0, clusters, &mut scratch, &mut words);
         let tags = ex.pred_tags.as_deref().unwrap_or(&ex.tags);
         parser.parse(&words, tags, &mut st);
         for p in 1..=words.len() {

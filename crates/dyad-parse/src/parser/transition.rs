@@ -60,6 +60,10 @@ pub struct State {
     pub lset: Vec<u64>,
     pub rset: Vec<u64>,
     pub on_stack: Vec<bool>,
+    /// For each dependent, the parser's scores of every label of the arc move that attached
+    /// it (zeros for words attached by [`State::finish`]); filled by `DepParser::parse` for
+    /// the relabeller.
+    pub label_scores: Vec<[i32; N_LABELS]>,
 }
 
 impl State {

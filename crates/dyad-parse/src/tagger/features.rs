@@ -5,7 +5,7 @@ use dyad_doc::Upos;
 use crate::hash::{key1, key2, key3};
 use crate::words::WordInfo;
 
-pub const N_TAGGER_FEATURES: usize = 44;
+pub const N_TAGGER_FEATURES: usize = 48;
 
 const NONE: u64 = 0x9e37_79b9;
 const START: u64 = 0x7f4a_7c15;
@@ -24,6 +24,7 @@ pub fn tagger_features(words: &[WordInfo], amb: &[u32], tags: &[Upos], right: &[
     let suf3 = |j: isize| at(j).map_or(NONE, |w| w.suffix[2]);
     let cased = |j: isize| at(j).map_or(if j < 0 { START } else { NONE }, |w| w.cased);
     let flags = |j: isize| at(j).map_or(NONE, |w| w.flags as u64);
+    let fine = |j: isize| at(j).map_or(if j < 0 { START } else { NONE }, |w| (w.cluster & 0xffff) as u64);
     let tag = |j: isize| usize::try_from(j).ok().and_then(|j| tags.get(j)).map_or(START, |&t| t as u64);
     let (t1, t2) = (tag(i - 1), tag(i - 2));
     let ahead = |j: isize| usize::try_from(j).ok().and_then(|j| right.get(j)).map_or(NONE, |&t| t as u64);
@@ -75,6 +76,12 @@ pub fn tagger_features(words: &[WordInfo], amb: &[u32], tags: &[Upos], right: &[
         key3(41, flags(i - 1), w.flags as u64, flags(i + 1)),
         key2(42, w.lower, (w.flags & 3) as u64 * 2 + (i == 0) as u64),
         key2(43, w.suffix[2], r1),
+        // Word clusters learnt from news: the word's (fine, and coarse with the previous
+        // tag) and its neighbours'.
+        key1(44, fine(i)),
+        key2(45, (w.cluster >> 16) as u64, t1),
+        key1(46, fine(i - 1)),
+        key1(47, fine(i + 1)),
     ];
     *out = f;
 }

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::features::{tagger_features, N_TAGGER_FEATURES};
 use super::{fixed_tag, Tagger, FIXED, N_TAGS};
+use crate::clusters::Clusters;
 use crate::train::{Example, Log};
 use crate::weights::TrainWeights;
 use crate::words::{analyse, Scratch, WordInfo};
@@ -48,7 +49,7 @@ pub fn ambiguity_lexicon(sentences: &[&Example]) -> FxHashMap<u64, u32> {
     lex
 }
 
-pub fn analyse_cased(forms: &[String], case: u8, scratch: &mut Scratch, out: &mut Vec<WordInfo>) {
+pub fn analyse_cased(forms: &[String], case: u8, clusters: &Clusters, scratch: &mut Scratch, out: &mut Vec<WordInfo>) {
     out.clear();
     for f in forms {
         let info = match case {
@@ -58,13 +59,14 @@ pub fn analyse_cased(forms: &[String], case: u8, scratch: &mut Scratch, out: &mu
         };
         out.push(info);
     }
+    clusters.fill(out);
 }
 
 /// Trains on `train` for `epochs`, keeping the epoch that tags `dev` best (the last one
 /// when there is no dev set). Without `first` this is the first pass; with it, the second
 /// pass on top of `first`, reading each example's `pred_tags` (first-pass tags from a
 /// tagger that did not see it) as the tags ahead.
-pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, first: Option<&Tagger>, log: &mut Log) -> Tagger {
+pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, first: Option<&Tagger>, clusters: &Clusters, log: &mut Log) -> Tagger {
     let ambiguity = match first {
         Some(t) => t.ambiguity.clone(),
         None => ambiguity_lexicon(train),
@@ -87,7 +89,7 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, fir
             let ex = train[i];
             let r = rng.f64();
             let case = if r < LOWER_SHARE { 1 } else if r < LOWER_SHARE + UPPER_SHARE { 2 } else { 0 };
-            analyse_cased(&ex.forms, case, &mut scratch, &mut words);
+            analyse_cased(&ex.forms, case, clusters, &mut scratch, &mut words);
             amb.clear();
             amb.extend(words.iter().map(|w| ambiguity.get(&w.lower).copied().unwrap_or(0)));
             tags.clear();
@@ -130,7 +132,7 @@ pub fn train(train: &[&Example], dev: &[&Example], epochs: usize, seed: u64, fir
             best = Some((0.0, tagger));
             continue;
         }
-        let acc = accuracy(&tagger, dev, 0);
+        let acc = accuracy(&tagger, dev, 0, clusters);
         log(format!("{pass} epoch {epoch}: train {train_acc:.2}  dev UPOS {acc:.2}"));
         if best.as_ref().is_none_or(|b| acc > b.0) {
             best = Some((acc, tagger));
@@ -151,12 +153,12 @@ fn argmax_f(scores: &[f64]) -> usize {
 }
 
 /// UPOS accuracy (percent) on `sentences`, with case 0 as is, 1 lower-cased, 2 upper-cased.
-pub fn accuracy(tagger: &Tagger, sentences: &[&Example], case: u8) -> f64 {
+pub fn accuracy(tagger: &Tagger, sentences: &[&Example], case: u8, clusters: &Clusters) -> f64 {
     let mut scratch = Scratch::default();
     let (mut words, mut buf, mut tags) = (Vec::new(), super::TagBuffers::default(), Vec::new());
     let (mut right, mut total) = (0usize, 0usize);
     for ex in sentences {
-        analyse_cased(&ex.forms, case, &mut scratch, &mut words);
+        analyse_cased(&ex.forms, case, clusters, &mut scratch, &mut words);
         tagger.tag(&words, &mut buf, &mut tags);
         right += tags.iter().zip(&ex.tags).filter(|(a, b)| a == b).count();
         total += tags.len();
