@@ -220,7 +220,7 @@ impl Coder {
         let seen = (0..self.dicts.actors.len() as u32).collect();
         let mut t = tag::Tagged::new(&self.compiled, &self.dicts, text, 0, date, &seen, false);
         // Noun phrases come from the tree, as in coding.
-        t.tree = tree::Tree::parse(text, 0, None, &t.words);
+        t.tree = tree::Tree::parse_with_names(text, 0, None, &t.words, &t.names_for_parser());
         mention::build(&t, &self.dicts, date)
             .iter()
             .map(|m| {

@@ -97,7 +97,8 @@ pub fn analyse(
     }
     let parse = |mut tagged: Tagged| {
         let tokens = doc.tokens.get(s.token_start..s.token_end).unwrap_or(&[]);
-        tagged.tree = Tree::parse(text, char_base, Some((&doc.text, tokens)), &tagged.words);
+        let names = tagged.names_for_parser();
+        tagged.tree = Tree::parse_with_names(text, char_base, Some((&doc.text, tokens)), &tagged.words, &names);
         tagged
     };
     if options.unnamed_actors && !tagged.names.is_empty() {

@@ -54,6 +54,24 @@ const DETERMINERS: &[&str] =
     &["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "every", "each"];
 
 impl Tagged {
+
+    /// For each word, whether the parser should see it capitalised: in a sentence written
+    /// without capitals, the words of actor names and country adjectives the dictionaries
+    /// found ("kosovo", "afghan"). Empty for cased text.
+    pub fn names_for_parser(&self) -> Vec<bool> {
+        if self.words.iter().any(|w| w.capitalized || w.upper) {
+            return Vec::new();
+        }
+        let mut names = vec![false; self.words.len()];
+        for m in &self.nouns {
+            if m.hits.iter().any(|h| matches!(h, NounHit::Actor { .. })) {
+                for n in &mut names[m.start..m.end.min(self.words.len())] {
+                    *n = true;
+                }
+            }
+        }
+        names
+    }
     /// `seen` holds the actor entries whose full name already appeared in the document:
     /// their short forms ("Putin") may match.
     pub fn new(

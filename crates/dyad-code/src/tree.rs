@@ -36,6 +36,19 @@ impl Tree {
     /// the document's text, when it was segmented. `None` for a sentence too long to parse or
     /// with no words.
     pub fn parse(text: &str, char_base: usize, tokens: Option<(&str, &[Token])>, words: &[Word]) -> Option<Tree> {
+        Tree::parse_with_names(text, char_base, tokens, words, &[])
+    }
+
+    /// [`Tree::parse`], the words marked in `names` (by coder word) shown to the parser with a
+    /// capital: in a caseless sentence the dictionaries know which words are names ("kosovo",
+    /// "ahmedabad"), which the tagger, trained on cased text, cannot tell.
+    pub fn parse_with_names(
+        text: &str,
+        char_base: usize,
+        tokens: Option<(&str, &[Token])>,
+        words: &[Word],
+        names: &[bool],
+    ) -> Option<Tree> {
         let own;
         let (source, tokens, documents) = match tokens {
             Some((doc_text, t)) if !t.is_empty() => (doc_text, t, true),
@@ -47,7 +60,19 @@ impl Tree {
         if tokens.is_empty() || tokens.len() > MAX_PARSED_WORDS || words.is_empty() {
             return None;
         }
-        let forms: Vec<&str> = tokens.iter().map(|t| source.get(t.start..t.end).unwrap_or("")).collect();
+        let word_of = words_of_tokens(tokens, words);
+        let forms: Vec<std::borrow::Cow<str>> = tokens
+            .iter()
+            .zip(&word_of)
+            .map(|(t, w)| {
+                let form = source.get(t.start..t.end).unwrap_or("");
+                match w {
+                    Some(w) if names.get(*w).copied().unwrap_or(false) => capitalised(form),
+                    _ => std::borrow::Cow::Borrowed(form),
+                }
+            })
+            .collect();
+        let forms: Vec<&str> = forms.iter().map(|f| f.as_ref()).collect();
         let parsed = dyad_parse::Parser::builtin().parse_words(&forms);
         let mut tree = Tree::from_tokens(tokens, &parsed.head, &parsed.rel, &parsed.upos, words);
         tree.tokens = documents.then_some(parsed);
@@ -57,17 +82,7 @@ impl Tree {
     /// Project a tree over UD words (`tokens`, with their heads as indices into `tokens`) onto
     /// the coder's `words`, matched by character offsets.
     fn from_tokens(tokens: &[Token], tok_head: &[Option<usize>], tok_rel: &[DepRel], tok_upos: &[Upos], words: &[Word]) -> Tree {
-        // The coder word covering each UD word (both come in text order).
-        let mut word_of: Vec<Option<usize>> = vec![None; tokens.len()];
-        let mut w = 0;
-        for (j, t) in tokens.iter().enumerate() {
-            while w < words.len() && words[w].char_end <= t.char_start {
-                w += 1;
-            }
-            if w < words.len() && words[w].char_start < t.char_end.max(t.char_start + 1) {
-                word_of[j] = Some(w);
-            }
-        }
+        let word_of = words_of_tokens(tokens, words);
         // Each word's UD words, and among them the one whose head lies outside the word.
         let mut main: Vec<Option<usize>> = vec![None; words.len()];
         let mut main_outside = vec![false; words.len()];
@@ -249,6 +264,30 @@ fn break_cycles(head: &mut [Option<usize>], rel: &mut [DepRel]) {
         for i in path {
             state[i] = 2;
         }
+    }
+}
+
+/// The coder word covering each UD word (both come in text order).
+fn words_of_tokens(tokens: &[Token], words: &[Word]) -> Vec<Option<usize>> {
+    let mut word_of: Vec<Option<usize>> = vec![None; tokens.len()];
+    let mut w = 0;
+    for (j, t) in tokens.iter().enumerate() {
+        while w < words.len() && words[w].char_end <= t.char_start {
+            w += 1;
+        }
+        if w < words.len() && words[w].char_start < t.char_end.max(t.char_start + 1) {
+            word_of[j] = Some(w);
+        }
+    }
+    word_of
+}
+
+/// `form` with its first letter a capital ("kosovo" → "Kosovo").
+fn capitalised(form: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = form.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => std::borrow::Cow::Owned(c.to_uppercase().chain(chars).collect()),
+        _ => std::borrow::Cow::Borrowed(form),
     }
 }
 

@@ -166,8 +166,8 @@ fn general_forms_from_tuning() {
         ("Japan gave medical equipment to Nicaragua.", "JPN 073 NIC"),
         ("Israel mounted an invasion of Lebanon.", "ISR 190 LBN"),
         ("Italy announced a suspension of air links with Serbia.", "ITA 160 SRB"),
-        // "border patrol" is a noun phrase, not the verb "patrol" (150).
-        ("U.S. border patrol agents arrested Mexican migrants.", "USA 173 MEXREF"),
+        // "border patrol" is a noun phrase (the US Border Patrol, COP), not the verb "patrol" (150).
+        ("U.S. border patrol agents arrested Mexican migrants.", "USACOP 173 MEXREF"),
     ];
     for (text, want) in cases {
         assert_eq!(triples(text, "2020-06-01"), [want], "{text}");

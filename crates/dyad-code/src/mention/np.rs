@@ -41,8 +41,12 @@ pub fn link(t: &Tagged, tree: &Tree, w: usize) -> Option<(u8, &'static str)> {
     if tree.rel_is(w, "nmod:desc") {
         return Some((RANK_MODIFIER, "title"));
     }
+    // An apposition is set off by punctuation ("The NATO commander in Kosovo, a Danish
+    // general"); without it the parse is mostly a second object ("called Merkel a stupid
+    // leader").
     if tree.rel_is(w, "appos") {
-        return Some((RANK_APPOS, "appos"));
+        let set_off = tree.head[w].is_some_and(|h| h > w || (h + 1..w).any(|k| t.words[k].punct));
+        return set_off.then_some((RANK_APPOS, "appos"));
     }
     if tree.rel_is(w, "nmod") {
         let case = tree.child(w, "case").map(|c| t.words[c].norm.as_str());
