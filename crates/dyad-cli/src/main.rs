@@ -53,7 +53,14 @@ enum Command {
     Bench(cmd::bench::Args),
 }
 
+/// mimalloc's `arena_eager_commit` (option 4 in its C enum, which the crate leaves without a
+/// constant): with mimalloc 2 and arenas committed only as they are used, coding Reuters on 2
+/// threads peaks at 240 MB instead of 290 MB (mimalloc 3, eager), at the same speed.
+const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+
 fn main() -> ExitCode {
+    // SAFETY: called once, before any other thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Clean(a) => cmd::clean::run(a),
