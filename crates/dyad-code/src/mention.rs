@@ -115,7 +115,6 @@ pub fn build(t: &Tagged, d: &Dictionaries, date: Option<NaiveDate>) -> Vec<Menti
         // A place the parser attached to the verb ("massacred civilians in Darfur") still
         // gives a bare agent before it its country, as a reader takes it.
         let mut mentions = np::build(t, tree, d, date);
-        join_adjectives_to_agents(&mut mentions);
         distribute_prepositions(t, &mut mentions);
         return mentions;
     }
@@ -401,41 +400,6 @@ fn compounds(t: &Tagged, units: Vec<Unit>) -> Vec<Mention> {
         }
     }
     out
-}
-
-/// "his South Korean and U.S. counterparts" parsed with "Korean" as the object and
-/// "counterparts" apart, "Abiy Ahmed and Eritrean President Isaias Afwerki" with "Eritrean" as
-/// the conjunct and "President Isaias" apart: country adjectives are no noun phrase of their
-/// own, so the bare adjectives that end a phrase (with the names coordinated with them) take
-/// the agents of a phrase of agents alone right after it (as `share_trailing_agents` does
-/// within one phrase).
-fn join_adjectives_to_agents(mentions: &mut Vec<Mention>) {
-    let bare = |u: &Unit| u.pronoun.is_none() && u.agents.is_empty() && !u.actors.is_empty();
-    let agents_only =
-        |m: &Mention| matches!(&m.units[..], [u] if u.pronoun.is_none() && u.actors.is_empty() && !u.agents.is_empty());
-    let mut k = 0;
-    while k + 1 < mentions.len() {
-        let a = &mentions[k];
-        // The bare units that end `a`, one of them an adjective ("South Korean and U.S.").
-        let from = a.units.iter().rposition(|u| !bare(u)).map_or(0, |p| p + 1);
-        let trailing = &a.units[from..];
-        let adjective = trailing.iter().any(|u| u.actors.iter().all(|x| x.kind == NameKind::Adjective));
-        if !trailing.is_empty() && adjective && mentions[k + 1].start == a.end && agents_only(&mentions[k + 1]) {
-            let b = mentions.remove(k + 1);
-            let a = &mut mentions[k];
-            for u in &mut a.units[from..] {
-                u.agents = b.units[0].agents.clone();
-                u.person_like |= b.units[0].person_like;
-                u.former |= b.units[0].former;
-                u.codes = codes_of(u);
-            }
-            if let Some(last) = a.units.last_mut() {
-                last.end = b.end;
-            }
-            a.end = b.end;
-        }
-        k += 1;
-    }
 }
 
 /// "South Korean and U.S. counterparts": bare adjectives share the last unit's agents.

@@ -398,19 +398,25 @@ pub fn build(t: &Tagged, tree: &Tree, d: &Dictionaries, date: Option<NaiveDate>)
 }
 
 /// "Sierra Leonean and Liberian refugees" with the role parsed apart: national adjectives
-/// right before a bare role are that role's countries, as written.
+/// right before a bare role are that role's countries, as written. Also the bare names that
+/// end a phrase, one of them an adjective, with the names coordinated with them: "his South
+/// Korean and U.S. | counterparts", "Abiy Ahmed and Eritrean | President Isaias Afwerki"
+/// (country adjectives are no noun phrase of their own).
 fn adjectives_before_a_role(mentions: &mut Vec<Mention>) {
     let mut k = 0;
     while k + 1 < mentions.len() {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
-        let adjectives = a.units.iter().all(|u| bare_name(u) && u.actors.iter().all(|x| x.kind == NameKind::Adjective));
+        let from = a.units.iter().rposition(|u| !bare_name(u)).map_or(0, |p| p + 1);
+        let adjectives = from < a.units.len()
+            && a.units[from..].iter().any(|u| u.actors.iter().all(|x| x.kind == NameKind::Adjective));
         let role = b.units.len() == 1 && b.units[0].pronoun.is_none() && b.units[0].actors.is_empty() && !b.units[0].agents.is_empty();
         if a.end == b.start && adjectives && role {
             let b = mentions.remove(k + 1);
             let a = &mut mentions[k];
-            for u in &mut a.units {
+            for u in &mut a.units[from..] {
                 u.agents = b.units[0].agents.iter().map(|g| AgentRef { via: "next word", ..g.clone() }).collect();
                 u.person_like |= b.units[0].person_like;
+                u.former |= b.units[0].former;
                 u.codes = codes_of(u);
             }
             if let Some(last) = a.units.last_mut() {
