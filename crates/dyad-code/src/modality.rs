@@ -28,7 +28,15 @@ const INTENTS: &[&str] = &[
     "vows", "offered", "offers", "expects", "expected", "seeks", "sought", "eager", "keen",
 ];
 /// "would hold talks" is an intention; "could attack" a speculation, which makes no event.
-const SPECULATIVE: &[&str] = &["could", "might", "may"];
+const SPECULATIVE: &[&str] = &["could", "might", "may", "can", "cannot"];
+
+/// Verbs that permit an act, which has then not happened: "a law that allows the police to
+/// arrest anyone", "empowered the courts to".
+const PERMISSIONS: &[&str] = &[
+    "allow", "allows", "allowed", "allowing", "permit", "permits", "permitted", "permitting", "authorise", "authorises",
+    "authorised", "authorize", "authorizes", "authorized", "empower", "empowers", "empowered", "enable", "enables",
+    "enabled",
+];
 /// "should be arrested", "must resign": what someone says ought to happen, not an event.
 const OBLIGATION: &[&str] = &["should", "must", "ought"];
 /// "X to VERB" frames of likelihood: "likely to be arrested" has not happened.
@@ -85,6 +93,15 @@ pub fn of_verb(t: &Tagged, v: &VerbMatch, used: &PatternMatch, dyad: bool) -> Mo
             }
             if LIKELIHOOD.contains(&prev) {
                 return Modality::Negated(format!("speculative: {prev} to"));
+            }
+            // "allowed to arrest", "allows the police to arrest": past the permitted actor.
+            let mut j = k - 1;
+            while j > 0 && (t.in_noun[j] || matches!(t.words[j].norm.as_str(), "the" | "a" | "an")) && j + 6 > k {
+                j -= 1;
+            }
+            let permit = t.words[j].norm.as_str();
+            if PERMISSIONS.contains(&permit) {
+                return Modality::Negated(format!("permission: {permit} ... to"));
             }
         }
         // "would not attack" was caught above as a negation (nearer the verb).

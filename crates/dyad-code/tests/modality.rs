@@ -26,3 +26,11 @@ fn a_subjunctive_be_is_what_is_asked_for() {
 fn what_is_likely_has_not_happened() {
     assert_eq!(arrests("The rebel leaders are likely to be arrested by Kenyan police."), 0);
 }
+
+#[test]
+fn what_can_or_may_be_done_has_not_happened() {
+    // Ability and permission: the act is possible, not done.
+    assert_eq!(arrests("Under the new law, terror suspects can be detained by Kenyan police without trial."), 0);
+    assert_eq!(arrests("The law allows Kenyan police to arrest anyone withholding information."), 0);
+    assert_eq!(arrests("Kenyan police arrested anyone withholding information."), 1);
+}
