@@ -439,10 +439,7 @@ pub fn act_agent(t: &Tagged, mentions: &[Mention], from: usize) -> Option<usize>
             return None;
         }
         if matches!(w, "in" | "during" | "by") {
-            let mut j = k + 1;
-            while j < t.words.len() && matches!(t.words[j].norm.as_str(), "the" | "a" | "an") {
-                j += 1;
-            }
+            let j = past_determiners(t, k + 1);
             let (idx, m) = mention_at(mentions, j)?;
             // The act right after the actor, past at most one modifier ("police retaliatory
             // firing", "Israeli air strike").
@@ -477,6 +474,27 @@ const MAX_WHEN_GAP: usize = 16;
 /// police firing").
 const MAX_ACT_GAP: usize = 6;
 
+/// The first word at or after `k` that is not "the", "a" or "an".
+fn past_determiners(t: &Tagged, mut k: usize) -> usize {
+    while k < t.words.len() && matches!(t.words[k].norm.as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    k
+}
+
+/// "the arrest of three Hamas militants": the mention right after the "of" at `from`, past
+/// determiners and numbers.
+pub fn of_object(t: &Tagged, mentions: &[Mention], from: usize) -> Option<usize> {
+    if t.words.get(from).is_none_or(|w| w.norm != "of") {
+        return None;
+    }
+    let mut k = past_determiners(t, from + 1);
+    while k < from + 4 && t.words.get(k).is_some_and(|w| crate::tag::is_number(&w.norm)) {
+        k = past_determiners(t, k + 1);
+    }
+    mentions.iter().position(|m| m.start == k)
+}
+
 /// The agent of a passive verb: the mention after "by" (within the clause).
 pub fn passive_agent(t: &Tagged, mentions: &[Mention], from: usize) -> Option<usize> {
     let mut k = from;
@@ -486,10 +504,7 @@ pub fn passive_agent(t: &Tagged, mentions: &[Mention], from: usize) -> Option<us
             return None;
         }
         if w == "by" {
-            let mut j = k + 1;
-            while j < t.words.len() && matches!(t.words[j].norm.as_str(), "the" | "a" | "an") {
-                j += 1;
-            }
+            let j = past_determiners(t, k + 1);
             return mentions.iter().position(|m| m.start <= j && j < m.end.max(m.start + 1));
         }
         k += 1;

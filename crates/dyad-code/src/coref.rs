@@ -118,22 +118,6 @@ impl Memory {
 
     /// Resolve the pronouns of a sentence's mentions and update the memory with its actors.
     /// `is_person` tells whether an actor entry is a person; `countries` are the country codes.
-    /// For each object pronoun `pronoun` of the sentence, with a tree: (its word, the codes of
-    /// its clause's subject), which a non-reflexive pronoun never is.
-    fn clause_subjects_of(&self, t: &Tagged, mentions: &[Mention], pronoun: &str) -> Vec<(usize, Vec<String>)> {
-        let Some(tree) = t.tree() else { return Vec::new() };
-        mentions
-            .iter()
-            .flat_map(|m| &m.units)
-            .filter(|u| u.pronoun.as_deref() == Some(pronoun))
-            .filter_map(|u| {
-                let w = clause_subject(tree, u.start)?;
-                let m = mentions.iter().find(|m| m.start <= w && w < m.end)?;
-                Some((u.start, m.codes()))
-            })
-            .collect()
-    }
-
     pub fn resolve(
         &mut self,
         t: &Tagged,
@@ -156,7 +140,7 @@ impl Memory {
             mentions.iter().flat_map(|m| &m.units).filter(|u| is_group(u)).map(|u| (u.end, u.codes.clone())).collect();
         // "the mob was shooting at them": an object "them" is not its own clause's subject
         // (as for "him" below), so it is the group before that one.
-        let them_subjects = self.clause_subjects_of(t, mentions, "them");
+        let them_subjects = clause_subjects_of(t, mentions, "them");
         for u in mentions.iter_mut().flat_map(|m| m.units.iter_mut()) {
             if matches!(u.pronoun.as_deref(), Some("they" | "them")) {
                 let not = them_subjects.iter().find(|(at, _)| *at == u.start).map(|(_, c)| c);
@@ -176,7 +160,7 @@ impl Memory {
             .collect();
         // With a tree: the subject of the clause an object "him" belongs to, which "him" is
         // not (a non-reflexive pronoun is never its own clause's subject).
-        let clause_subjects = self.clause_subjects_of(t, mentions, "him");
+        let clause_subjects = clause_subjects_of(t, mentions, "him");
         // Third-person pronouns first: the speaker may be "he".
         for m in mentions.iter_mut() {
             for u in &mut m.units {
@@ -274,6 +258,22 @@ impl Memory {
             }
         }
     }
+}
+
+/// For each object pronoun `pronoun` of the sentence, with a tree: (its word, the codes of
+/// its clause's subject), which a non-reflexive pronoun never is.
+fn clause_subjects_of(t: &Tagged, mentions: &[Mention], pronoun: &str) -> Vec<(usize, Vec<String>)> {
+    let Some(tree) = t.tree() else { return Vec::new() };
+    mentions
+        .iter()
+        .flat_map(|m| &m.units)
+        .filter(|u| u.pronoun.as_deref() == Some(pronoun))
+        .filter_map(|u| {
+            let w = clause_subject(tree, u.start)?;
+            let m = mentions.iter().find(|m| m.start <= w && w < m.end)?;
+            Some((u.start, m.codes()))
+        })
+        .collect()
 }
 
 /// The subject word of the clause whose object (or oblique) is word `w`: the verb's `nsubj`;

@@ -96,7 +96,7 @@ pub fn events(
     // force and arrests: "fired 6,500 rounds ... and arrested 10,000 people" is both; and so
     // are victims written as a passive's subject: "one person was killed when the police
     // fired to disperse the mob" is a killing beside the dispersal.)
-    let force = |e: &Event| matches!(e.root.as_str(), "18" | "19" | "20") || e.code == "175";
+    let force = |e: &Event| crate::sentence::force_code(&e.code) || e.code == "175";
     let subsumed = |(e, victims): (&Event, &bool)| {
         !victims && e.target.is_empty() && force(e) && out.iter().any(|o| !o.target.is_empty() && o.source == e.source && force(o))
     };

@@ -298,7 +298,7 @@ fn decide(
     let mut source_via = source.map(|_| "pattern");
     let mut target_via = target.map(|_| "pattern");
     let split = |found: Option<(usize, &'static str)>| (found.map(|f| f.0), found.map(|f| f.1));
-    let force = code.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+    let force = code.as_deref().is_some_and(force_code);
     let after = v.end;
     let arrest_noun = v.nominal && code.as_deref() == Some(IMPLICIT_POLICE_CODE);
     if arrest_noun {
@@ -310,19 +310,8 @@ fn decide(
         // A pattern's "+" reads past the noun ("some arrests have been made and people
         // booked"): only the noun's own phrase names the arrested.
         let owner = mentions.iter().position(|m| m.end == v.start).map(|m| (m, "the arrest noun's owner"));
-        let of_at = (t.words.get(after).is_some_and(|w| w.norm == "of")).then_some(after + 1);
-        // "the arrest of three Hamas militants": past a determiner and a number.
-        let modifier = |k: usize| {
-            t.words.get(k).is_some_and(|w| matches!(w.norm.as_str(), "the" | "a" | "an") || crate::tag::is_number(&w.norm))
-        };
-        let of_at = of_at.map(|mut k| {
-            while k < after + 4 && modifier(k) {
-                k += 1;
-            }
-            k
-        });
-        let of = of_at.and_then(|k| mentions.iter().position(|m| m.start == k)).map(|m| (m, "the arrested, after \"of\""));
-        (target, target_via) = split(owner.or(of).filter(|(m, _)| Some(*m) != source));
+        let of = || clause::of_object(t, mentions, after).map(|m| (m, "the arrested, after \"of\""));
+        (target, target_via) = split(owner.or_else(of).filter(|(m, _)| Some(*m) != source));
     } else if v.nominal {
         // "after their meeting with Kim": the pronoun's owner is the nearest actor before it
         // in the sentence; the object after "with" is the target.
@@ -385,10 +374,8 @@ fn decide(
         // acts on the other (not when they act together on an object: "A and B met
         // supporters").
         // (An object the pattern names is the act's own: "A and B signed an agreement".)
-        let pattern_object = candidates.iter().any(|c| {
-            let text = &entry.patterns[c.pattern].text;
-            text.split_whitespace().skip_while(|w| *w != "*").skip(1).any(|w| w.starts_with(|c: char| c.is_ascii_lowercase() || c == '(' || c == '&'))
-        });
+        let compiled = &c.patterns[v.entry as usize];
+        let pattern_object = candidates.iter().any(|k| compiled.iter().any(|p| p.index == k.pattern && p.names_object));
         if (marked || symmetric) && reverse_code.is_none() && (pattern_object || !object_follows(t, v)) {
             let partner = source.and_then(|s| clause::coordinated_partner(t, mentions, s));
             // A pattern may have taken the partner as target already ("+ and $ *"): the
@@ -438,9 +425,14 @@ fn decide(
     VerbDecision { verb: v.clone(), candidates, chosen, passive, modality, coding, skipped }
 }
 
-/// A verb whose code or one of whose patterns' codes is force (18–20): "fire", "shoot", "attack".
+/// A CAMEO code of force: roots 18–20 (assault, fight, mass violence).
+pub fn force_code(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+/// A verb whose code or one of whose patterns' codes is force: "fire", "shoot", "attack".
 fn is_force_entry(e: &dyad_dict::VerbEntry) -> bool {
-    let force = |c: &Option<String>| c.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+    let force = |c: &Option<String>| c.as_deref().is_some_and(force_code);
     force(&e.code) || e.patterns.iter().any(|p| force(&p.code))
 }
 
@@ -544,7 +536,7 @@ fn skip_reason(
         return Some(if passive { SkipReason::NoAgent } else { SkipReason::NoSource });
     }
     if coding.target.is_none() {
-        let violent = coding.code.as_deref().is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+        let violent = coding.code.as_deref().is_some_and(force_code);
         let alone = options.targetless
             && coding.reverse_code.is_none()
             && coding.code.as_deref().is_some_and(targetless_code)

@@ -54,12 +54,11 @@ const DETERMINERS: &[&str] =
     &["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "every", "each"];
 
 impl Tagged {
-
     /// For each word, whether the parser should see it capitalised: in a sentence written
     /// without capitals, the words of actor names and country adjectives the dictionaries
     /// found ("kosovo", "afghan"). Empty for cased text.
     pub fn names_for_parser(&self) -> Vec<bool> {
-        if self.words.iter().any(|w| w.capitalized || w.upper) {
+        if !caseless(&self.words) {
             return Vec::new();
         }
         let mut names = vec![false; self.words.len()];
@@ -88,7 +87,7 @@ impl Tagged {
         let present = ids.iter().copied().filter(|&i| i != UNKNOWN).collect();
         // Archives stored in lower case ("bsf jawans", "un envoy"): capitals say nothing
         // about acronyms there, so only acronyms that are also common words are doubted.
-        let caseless = !words.iter().any(|w| w.capitalized || w.upper);
+        let caseless = caseless(&words);
         let plain_acronym = |w: &Word| {
             (caseless && !COMMON_SHORT_WORDS.contains(&w.norm.as_str()))
                 // British style writes a four-letter acronym as a name: "Nato", "Opec", "Farc".
@@ -309,7 +308,7 @@ impl Tagged {
     /// Find `names`: runs of capitalised words no phrase covers (for `unnamed_actors` only).
     pub fn find_names(&mut self, c: &Compiled) {
         let words = &self.words;
-        let caseless = !words.iter().any(|w| w.capitalized || w.upper);
+        let caseless = caseless(words);
         // A headline capitalises its verbs and function words too ("Minister Urged To Quit"):
         // capitals mark no names there (a short sentence full of names also has many capitals).
         let headline = words
@@ -451,6 +450,11 @@ const ARREST_NOT_MADE: &[&str] = &[
     "warrants", "want", "wanted", "wants", "press", "pressed", "pressing", "for", "avoid", "avoided", "evade", "evaded",
     "escape", "escaped", "resist", "resisted", "fear", "feared", "fearing", "threat", "threatened", "possible", "imminent",
 ];
+
+/// A sentence written without any capital (a lower-cased archive).
+fn caseless(words: &[Word]) -> bool {
+    !words.iter().any(|w| w.capitalized || w.upper)
+}
 
 /// Prepositions (not "to"): a verb form right after one, or after one and an adjective, is a
 /// noun ("of great support", "in an accord").

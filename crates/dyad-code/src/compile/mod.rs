@@ -86,6 +86,8 @@ pub struct CompiledPattern {
     /// Written for a passive verb: a target before the verb and "by" with the source after it
     /// ("+ * by $"); `sentence::decide` skips it for an active verb.
     pub passive: bool,
+    /// Words follow the verb: the pattern names the act's object itself ("* &agreement").
+    pub names_object: bool,
 }
 
 pub struct Compiled {
@@ -255,7 +257,9 @@ fn compile_pattern(
                 matches!(&p[0], Element::Words(alts) if alts.iter().any(|a| a.as_slice() == [by])) && matches!(p[1], Element::Source)
             })
     });
-    CompiledPattern { elements: out, index, weight, required, passive }
+    let names_object =
+        out.iter().position(|e| matches!(e, Element::Verb)).is_some_and(|v| out[v + 1..].iter().any(|e| matches!(e, Element::Words(_))));
+    CompiledPattern { elements: out, index, weight, required, passive, names_object }
 }
 
 fn phrase_ids(words: &[String], vocab: &mut Vocab) -> Vec<u32> {
